@@ -1,21 +1,27 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Development public key: pins the Chrome extension id (dcmajbkhnbfbcghanpbaljfdcoiclegh) so the
  * OAuth redirect URL `https://<id>.chromiumapp.org/` registered with the sandbox never changes.
- * Store and self-hosted CRX builds are signed with the trust's own key instead (docs/deploy.md).
+ * Store and self-hosted CRX builds are signed with the trust's own key instead.
  */
-const DEV_MANIFEST_KEY = readFileSync(new URL('./public/dev-key.pub.txt', import.meta.url), 'utf8').trim();
+const DEV_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvkRuwH1PiTmgx+YHgOyDO1Obda/4mj2+m4T+OONIoFErhZXe6T2VjVlYJHm9TvMiNIJkVuYlLxRgReWyZM8W0O11p2+JtU6Np+1enZBBWU/Bvqn1R1fbfZjNI//qVUYYS+BRYxNLDIggtLwIhyBF9x2JWToyhyp7gDjzwgIwYywq2EUa9P6rQnZWz3P5xPMEK6z6UiFYLmQ7AwRFk0K+4oGsOx04RIPbdksk9McSner4xrOAvFSXOWpP7/miqyiZbe6WZAAjrue4wCcIUmomCAWZR9veensARFz7e9Lrm6PAZ7NRDK/po6l4GzgDYdjc+pAa441j17PWQ0ecCBrtQwIDAQAB';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    resolve: {
+      alias: { 'isomorphic-webcrypto': fileURLToPath(new URL('./lib/platform/webcrypto.ts', import.meta.url)) },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'fhirside',
     description: 'A consolidated patient summary from every configured SMART-on-FHIR source, beside the EPR.',
-    // Permissions, each justified in docs/permissions.md.
+    // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab.
     permissions: ['storage', 'identity', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Open fhirside' },
     ...(browser === 'firefox'

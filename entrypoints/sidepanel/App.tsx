@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Panel } from '@/components/Panel';
+import type { LookupView } from '@/lib/lookup';
+import type { PanelServices } from './services';
+import { useFollowedTab } from './useFollowedTab';
+import { useLookup } from './useLookup';
+import { useTabReport } from './useTabReport';
+
+interface Props {
+  readonly services: PanelServices;
+}
+
+/** Marks the moments the bench measures, once per look-up. */
+function usePerformanceMarks(view: LookupView | undefined) {
+  const marked = useRef(new Set<string>());
+  useEffect(() => {
+    if (!view) {
+      marked.current = new Set();
+      return;
+    }
+    const mark = (name: string) => {
+      if (marked.current.has(name)) return;
+      marked.current.add(name);
+      performance.mark(`fhirside:${name}`);
+    };
+    if (view.cached) mark('cache-rendered');
+    if (Object.values(view.sources).every((s) => s.state !== 'loading')) mark('first-screen');
+    if (view.complete) mark('complete');
+  }, [view]);
+}
+
+export function App({ services }: Props) {
+  const tabId = useFollowedTab();
+  const report = useTabReport(services.store, tabId);
+  const context = report?.kind === 'patient' ? report.context : undefined;
+  const [generation, setGeneration] = useState(0);
+  const [signingIn, setSigningIn] = useState(false);
+  const [signInProblems, setSignInProblems] = useState<string[]>([]);
+  const view = useLookup(context, services.lookupDeps, generation);
+  usePerformanceMarks(view);
+  const sourceInfo = useMemo(() => services.sources.map(({ id, name }) => ({ id, name })), [services]);
+
+  const onSignIn = (sourceIds: readonly string[]) => {
+    setSigningIn(true);
+    void services.signIn(sourceIds).then((problems) => {
+      setSignInProblems(problems);
+      setSigningIn(false);
+      setGeneration((g) => g + 1);
+    });
+  };
+
+  return (
+    <>
+      {signInProblems.length > 0 && (
+        <div class="warning" role="alert">
+          {signInProblems.map((p) => (
+            <p key={p}>Sign-in failed for {p}</p>
+          ))}
+        </div>
+      )}
+      <Panel report={report} view={view} sources={sourceInfo} onSignIn={onSignIn} signingIn={signingIn} now={Date.now()} />
+    </>
+  );
+}

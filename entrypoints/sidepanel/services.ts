@@ -1,0 +1,70 @@
+/** Wires lib/ to the browser for the panel: stores, database, auth and the look-up's dependencies. */
+import type Client from 'fhirclient/lib/Client';
+import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
+import { FhirsideDatabase } from '@/lib/cache/db';
+import { clearCache, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_SOURCES } from '@/lib/config/defaults';
+import type { LookupDeps } from '@/lib/lookup';
+import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
+import { sessionStore } from '@/lib/platform/session-store';
+import { currentAccessToken, restoreSession, signIn, type SmartAuthDeps } from '@/lib/sources/smart-auth';
+import type { SourceConfig } from '@/lib/sources/source-config';
+
+export interface PanelServices {
+  readonly store: ReturnType<typeof sessionStore>;
+  readonly sources: readonly SourceConfig[];
+  readonly lookupDeps: LookupDeps;
+  /** Signs in to the given sources, one after another; the first interactively if needed. */
+  signIn(sourceIds: readonly string[]): Promise<string[]>;
+}
+
+/** Creates the panel's services once per panel page. */
+export function createPanelServices(): PanelServices {
+  const store = sessionStore();
+  const db = new FhirsideDatabase();
+  const sources = DEFAULT_SOURCES;
+  const auth: SmartAuthDeps = { store, launchWebAuthFlow, redirectUri: redirectUri() };
+  const clients = new Map<string, Client>();
+
+  // New keys mean a new browser session: whatever is on disk was written under keys now gone.
+  const keys: Promise<CacheKeys> = loadCacheKeys(store).then(async (loaded) => {
+    if (loaded.fresh) await clearCache(db);
+    await purgeExpired(db, DEFAULT_CACHE_MAX_AGE_MS, Date.now());
+    return loaded;
+  });
+
+  const session = async (source: SourceConfig) => {
+    const client = clients.get(source.id) ?? (await restoreSession(auth, source));
+    if (!client) return undefined;
+    clients.set(source.id, client);
+    return () => currentAccessToken(client);
+  };
+
+  return {
+    store,
+    sources,
+    lookupDeps: {
+      sources,
+      fetch: (input, init) => fetch(input, init),
+      session,
+      cache: {
+        read: async (patientKey) => readCachedSummary(db, await keys, patientKey),
+        write: async (patientKey, summary, savedAt) => writeCachedSummary(db, await keys, patientKey, summary, savedAt),
+      },
+      now: () => Date.now(),
+    },
+    async signIn(sourceIds) {
+      const failures: string[] = [];
+      for (const source of sources.filter((s) => sourceIds.includes(s.id))) {
+        try {
+          // Single sign-on at the authorization server often makes later sources silent.
+          const client = await signIn(auth, source, false).catch(() => signIn(auth, source, true));
+          clients.set(source.id, client);
+        } catch (error) {
+          failures.push(`${source.name}: ${error instanceof Error ? error.message : 'sign-in failed'}`);
+        }
+      }
+      return failures;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Built-in configuration: the sandbox world on loopback. It is what `npm start` runs against and
+ * what an unconfigured install shows; a trust replaces it by policy (docs/deploy.md).
+ */
+import type { ContextRule } from '../context/rules';
+import type { SourceConfig } from '../sources/source-config';
+import { NHS_NUMBER_SYSTEM } from '../context/nhs-number';
+
+const SANDBOX = 'http://127.0.0.1';
+
+/** SMART v1 user-level read: the panel follows whichever patient the clinician opens, so a
+ *  patient-level token (bound to one patient picked at sign-in) would be the wrong grant. */
+const DEFAULT_SCOPE = 'openid fhirUser offline_access user/*.read';
+
+const sandboxSource = (id: string, name: string, port: number): SourceConfig => ({
+  id,
+  name,
+  fhirBaseUrl: `${SANDBOX}:${port}/fhir`,
+  auth: 'smart',
+  clientId: 'fhirside',
+  scope: DEFAULT_SCOPE,
+  identifierSystems: [NHS_NUMBER_SYSTEM],
+  pageSize: 100,
+  timeoutMs: 15_000,
+});
+
+export const DEFAULT_SOURCES: readonly SourceConfig[] = [
+  sandboxSource('gp', 'Riverside GP Practice', 8101),
+  sandboxSource('acute', 'St Elsewhere Acute Trust', 8102),
+  sandboxSource('mh', 'Northfield Mental Health Trust', 8103),
+];
+
+export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
+  {
+    id: 'riverside-pas',
+    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8110/patient/',
+    identifier: { from: 'selector', selector: '#patient-banner .nhs-number' },
+    birthDate: { selector: '#patient-banner .dob', attribute: 'data-dob' },
+  },
+  {
+    id: 'northfield-clinicalworks',
+    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8111/app/patient/',
+    identifier: { from: 'url', pattern: '/app/patient/(\\d{10})(?:[/?#]|$)' },
+  },
+  // Any other page: an NHS number shown with its label.
+  { id: 'nhs-number-on-page', urlPattern: '^https?://', identifier: { from: 'text' } },
+];
+
+/** How long a cached summary may be shown: one working shift. */
+export const DEFAULT_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;

@@ -1,0 +1,118 @@
+/**
+ * SMART App Launch (standalone, authorization code + PKCE S256) through fhirclient, adapted to a
+ * browser extension: the authorize URL is opened with `identity.launchWebAuthFlow` instead of a
+ * page redirect, and fhirclient's state lives in a per-source slice of session storage.
+ *
+ * Why per source: fhirclient remembers "the current state" under one fixed key (SMART_KEY); with
+ * several sources in one store they would overwrite each other's tokens.
+ */
+import BrowserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
+import Client from 'fhirclient/lib/Client';
+import { SMART_KEY } from 'fhirclient/lib/settings';
+import { authorize, ready } from 'fhirclient/lib/smart';
+import type { fhirclient } from 'fhirclient/lib/types';
+import type { KeyValueStore } from './key-value-store';
+import type { SourceConfig } from './source-config';
+
+export interface SmartAuthDeps {
+  /** Token store; must be memory-only (`storage.session`), never disk. */
+  readonly store: KeyValueStore;
+  /** Opens the authorize URL and resolves with the final redirect URL (code and state in its query). */
+  readonly launchWebAuthFlow: (url: string, interactive: boolean) => Promise<string>;
+  /** `identity.getRedirectURL()`: registered with each authorization server. */
+  readonly redirectUri: string;
+}
+
+const storeKeyPrefix = (sourceId: string) => `smart:${sourceId}:`;
+
+/** fhirclient's Storage interface over one source's slice of the session store. */
+function sourceStorage(store: KeyValueStore, sourceId: string): fhirclient.Storage {
+  const prefix = storeKeyPrefix(sourceId);
+  return {
+    get: (key: string) => store.get(prefix + key),
+    set: async (key: string, value: unknown) => {
+      await store.set(prefix + key, value);
+      return value;
+    },
+    unset: async (key: string) => {
+      await store.remove(prefix + key);
+      return true;
+    },
+  };
+}
+
+/** A BrowserAdapter whose "current URL" is whatever the auth flow last returned, not the page's. */
+class ExtensionAdapter extends BrowserAdapter {
+  private currentUrl: URL;
+  private readonly storage: fhirclient.Storage;
+
+  constructor(store: KeyValueStore, sourceId: string, url: string) {
+    // The panel page must not be rewritten: fhirclient would otherwise edit its history.
+    super({ replaceBrowserHistory: false, fullSessionStorageSupport: true });
+    this.currentUrl = new URL(url);
+    this.storage = sourceStorage(store, sourceId);
+  }
+  override getUrl(): URL {
+    return this.currentUrl;
+  }
+  setUrl(url: string): void {
+    this.currentUrl = new URL(url);
+  }
+  override getStorage() {
+    return this.storage as ReturnType<BrowserAdapter['getStorage']>;
+  }
+  override redirect(): void {
+    throw new Error('fhirside never navigates for sign-in; the identity API handles the redirect');
+  }
+}
+
+/**
+ * Signs in to one source. Interactive sign-in must only follow a user's click.
+ * @returns a fhirclient Client holding the token response
+ */
+export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interactive: boolean): Promise<Client> {
+  const adapter = new ExtensionAdapter(deps.store, source.id, deps.redirectUri);
+  const authorizeUrl = (await authorize(adapter, {
+    iss: source.fhirBaseUrl,
+    clientId: source.clientId,
+    scope: source.scope,
+    redirectUri: deps.redirectUri,
+    pkceMode: 'required',
+    noRedirect: true,
+    completeInTarget: true,
+  })) as unknown as string;
+  const callbackUrl = await deps.launchWebAuthFlow(authorizeUrl, interactive);
+  adapter.setUrl(callbackUrl);
+  return ready(adapter);
+}
+
+/**
+ * Restores a signed-in client from the session store, refreshing the access token if it has
+ * expired. Resolves to undefined when the source needs an interactive sign-in.
+ */
+export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<Client | undefined> {
+  const storage = sourceStorage(deps.store, source.id);
+  const key = (await storage.get(SMART_KEY)) as string | undefined;
+  const state = key ? ((await storage.get(key)) as fhirclient.ClientState | undefined) : undefined;
+  if (!state?.tokenResponse?.access_token) return undefined;
+  const client = new Client(new ExtensionAdapter(deps.store, source.id, deps.redirectUri), state);
+  try {
+    await client.refreshIfNeeded();
+  } catch {
+    return undefined;
+  }
+  const expired = (client.state.expiresAt ?? 0) <= Date.now() / 1000;
+  return expired ? undefined : client;
+}
+
+/** Forgets every token and auth state of one source. */
+export async function signOut(store: KeyValueStore, sourceId: string): Promise<void> {
+  const prefix = storeKeyPrefix(sourceId);
+  await store.remove((await store.keys()).filter((key) => key.startsWith(prefix)));
+}
+
+/** The current access token of a client, refreshed first when close to expiry. */
+export async function currentAccessToken(client: Client): Promise<string | undefined> {
+  await client.refreshIfNeeded();
+  return client.state.tokenResponse?.access_token;
+}

@@ -1,0 +1,60 @@
+import { indexedDB as fakeIndexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { dropCacheKeys, loadCacheKeys } from '@/lib/cache/cache-keys';
+import { FhirsideDatabase } from '@/lib/cache/db';
+import { purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { memoryStore } from '@/lib/sources/key-value-store';
+import { hollowayContext, okaforContext } from '../fixtures';
+
+const summary = { banner: { family: 'Holloway', nhsNumber: '9990000018' }, allergies: ['Penicillin'] };
+let dbCount = 0;
+const freshDb = () => new FhirsideDatabase(`test-${++dbCount}`, fakeIndexedDB);
+
+describe('the encrypted summary cache', () => {
+  it('gives back what was saved, with when it was fetched', async () => {
+    const db = freshDb();
+    const keys = await loadCacheKeys(memoryStore());
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 1_700_000_000_000);
+    expect(await readCachedSummary(db, keys, hollowayContext.key)).toEqual({ value: summary, savedAt: 1_700_000_000_000 });
+    expect(await readCachedSummary(db, keys, okaforContext.key)).toBeUndefined();
+  });
+
+  it('stores no name, NHS number or allergy in readable form', async () => {
+    const db = freshDb();
+    await writeCachedSummary(db, await loadCacheKeys(memoryStore()), hollowayContext.key, summary, 1);
+    const [record] = await db.summaries.toArray();
+    const onDisk = JSON.stringify(record) + new TextDecoder().decode(record!.ciphertext);
+    for (const secret of ['Holloway', '9990000018', 'Penicillin']) expect(onDisk).not.toContain(secret);
+  });
+
+  it('uses a fresh IV for every write', async () => {
+    const db = freshDb();
+    const keys = await loadCacheKeys(memoryStore());
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 1);
+    const first = (await db.summaries.toArray())[0]!.iv;
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 2);
+    const second = (await db.summaries.toArray())[0]!.iv;
+    expect(Array.from(second)).not.toEqual(Array.from(first));
+  });
+
+  it('cannot be read once the session keys are gone (browser restart), and deletes what it cannot read', async () => {
+    const db = freshDb();
+    const store = memoryStore();
+    await writeCachedSummary(db, await loadCacheKeys(store), hollowayContext.key, summary, 1);
+    await dropCacheKeys(store);
+    const newKeys = await loadCacheKeys(store);
+    expect(newKeys.fresh).toBe(true);
+    // The old record's name is an HMAC under the old key, so it is not even findable.
+    expect(await readCachedSummary(db, newKeys, hollowayContext.key)).toBeUndefined();
+  });
+
+  it('purges summaries older than the maximum age', async () => {
+    const db = freshDb();
+    const keys = await loadCacheKeys(memoryStore());
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 1_000);
+    await writeCachedSummary(db, keys, okaforContext.key, summary, 9_000);
+    expect(await purgeExpired(db, 5_000, 10_000)).toBe(1);
+    expect(await readCachedSummary(db, keys, hollowayContext.key)).toBeUndefined();
+    expect(await readCachedSummary(db, keys, okaforContext.key)).toBeDefined();
+  });
+});

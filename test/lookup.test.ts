@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { runLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
+import type { SourceConfig } from '@/lib/sources/source-config';
+import type { Summary } from '@/lib/summary/model';
+import { fakeFhir } from './fixtures/fake-fhir';
+import { hollowayContext, hollowayPatient, hollowayResources, NHS } from './fixtures';
+
+const source = (id: string, base: string): SourceConfig => ({
+  id, name: id, fhirBaseUrl: base, auth: 'smart', clientId: 'c', scope: 's', identifierSystems: [NHS], pageSize: 2, timeoutMs: 1000,
+});
+
+function deps(overrides: Partial<LookupDeps> = {}): LookupDeps & { saved: Map<string, Summary> } {
+  const gp = fakeFhir({ base: 'http://gp/fhir', resources: [hollowayPatient, ...hollowayResources] });
+  const saved = new Map<string, Summary>();
+  return {
+    sources: [source('gp', 'http://gp/fhir')],
+    fetch: gp.fetch,
+    session: async () => async () => 'token',
+    cache: {
+      read: async (key) => (saved.has(key) ? { value: saved.get(key)!, savedAt: 5 } : undefined),
+      write: async (key, summary) => void saved.set(key, summary),
+    },
+    now: () => 10,
+    saved,
+    ...overrides,
+  };
+}
+
+async function run(d: LookupDeps, signal = new AbortController().signal): Promise<LookupView[]> {
+  const views: LookupView[] = [];
+  await runLookup(hollowayContext, d, signal, (v) => views.push(v));
+  return views;
+}
+
+describe('one look-up end to end', () => {
+  it("fetches the patient's allergies, problems and medicines across pages and saves them", async () => {
+    const d = deps();
+    const views = await run(d);
+    const last = views.at(-1)!;
+    expect(last.complete).toBe(true);
+    expect(last.sources['gp']).toEqual({ state: 'done', resourceCount: 4 });
+    expect(last.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+    expect(last.live?.sections.medications.map((r) => r.text)).toEqual(['Letrozole 2.5mg tablets']);
+    expect(d.saved.get(hollowayContext.key)?.banner.family).toBe('Holloway');
+  });
+
+  it('shows the saved copy first on a second look', async () => {
+    const d = deps();
+    await run(d);
+    const views = await run(d);
+    expect(views.find((v) => v.cached)?.cached?.value.banner.family).toBe('Holloway');
+  });
+
+  it('asks for sign-in instead of failing when a source has no session', async () => {
+    const views = await run(deps({ session: async () => undefined }));
+    expect(views.at(-1)!.sources['gp']).toEqual({ state: 'needs-sign-in' });
+  });
+
+  it('keeps the saved copy when a source fails, and says why', async () => {
+    const d = deps();
+    await run(d);
+    const before = d.saved.get(hollowayContext.key);
+    const broken = fakeFhir({ base: 'http://gp/fhir', resources: [], override: () => ({ status: 500, body: '' }) });
+    const views = await run({ ...d, fetch: broken.fetch });
+    expect(views.at(-1)!.sources['gp']).toEqual({ state: 'error', message: 'The source had an internal error (HTTP 500)' });
+    expect(d.saved.get(hollowayContext.key)).toBe(before);
+  });
+
+  it('says nothing more once the clinician has moved to another patient', async () => {
+    const controller = new AbortController();
+    const views: LookupView[] = [];
+    const d = deps({
+      session: async () => {
+        controller.abort();
+        return async () => 'token';
+      },
+    });
+    await runLookup(hollowayContext, d, controller.signal, (v) => views.push(v));
+    expect(views.every((v) => !v.complete && !v.live)).toBe(true);
+    expect(d.saved.size).toBe(0);
+  });
+});

@@ -6,8 +6,8 @@
  * Why per source: fhirclient remembers "the current state" under one fixed key (SMART_KEY); with
  * several sources in one store they would overwrite each other's tokens.
  */
-import BrowserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
-import Client from 'fhirclient/lib/Client';
+import BrowserAdapterExport from 'fhirclient/lib/adapters/BrowserAdapter';
+import ClientExport from 'fhirclient/lib/Client';
 import { SMART_KEY } from 'fhirclient/lib/settings';
 import { authorize, ready } from 'fhirclient/lib/smart';
 import type { fhirclient } from 'fhirclient/lib/types';
@@ -22,6 +22,14 @@ export interface SmartAuthDeps {
   /** `identity.getRedirectURL()`: registered with each authorization server. */
   readonly redirectUri: string;
 }
+
+/** fhirclient ships CommonJS; bundlers differ on whether `default` is the class or holds it. */
+function commonJsDefault<T>(value: T): T {
+  return ((value as { default?: T }).default ?? value) as T;
+}
+const BrowserAdapter = commonJsDefault(BrowserAdapterExport);
+const Client = commonJsDefault(ClientExport);
+type Client = ClientExport;
 
 const storeKeyPrefix = (sourceId: string) => `smart:${sourceId}:`;
 
@@ -59,7 +67,7 @@ class ExtensionAdapter extends BrowserAdapter {
     this.currentUrl = new URL(url);
   }
   override getStorage() {
-    return this.storage as ReturnType<BrowserAdapter['getStorage']>;
+    return this.storage as ReturnType<BrowserAdapterExport['getStorage']>;
   }
   override redirect(): void {
     throw new Error('fhirside never navigates for sign-in; the identity API handles the redirect');

@@ -1,0 +1,14 @@
+/** `npm run test:e2e`: make sure Chromium is there, build the extension, run the browser tests. */
+import { execFileSync } from 'node:child_process';
+import { ensureChromium } from './chromium';
+
+const chromePath = ensureChromium();
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromePath } });
+
+try {
+  run('npx', ['wxt', 'build']);
+  run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]);
+} catch {
+  process.exit(1);
+}

@@ -1,0 +1,69 @@
+/**
+ * Drives Debian Chromium with the built extension loaded, for the end-to-end tests, `npm start`
+ * and the bench: launch, find the extension, open its panel for a tab, complete a sign-in.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromium';
+
+/** The slice of the extension API these helpers call inside the service worker. */
+declare const chrome: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** The extension's background service worker. */
+  readonly background: Worker;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile and the built extension. */
+export async function launchWithExtension(options: { chromePath: string; headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const profile = mkdtempSync(join(tmpdir(), 'fhirside-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.chromePath,
+    headless: options.headless,
+    // Playwright's own default flags disable extensions; the extension is the point here.
+    ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    viewport: { width: 1280, height: 860 },
+  });
+  const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(background.url()).host;
+  return { context, extensionId, background, close: () => context.close() };
+}
+
+/** The browser's id for the tab showing `url` (the panel is pinned to it with `?tab=`). */
+export async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> {
+  const id = await browser.background.evaluate(async (wanted: string) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** Opens the side panel page pinned to one tab, as the pop-out window does. */
+export async function openPanel(browser: ExtensionBrowser, tabId: number, size = { width: 420, height: 860 }): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize(size);
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
+}
+
+/**
+ * Clicks the panel's sign-in button and completes the sandbox's login page (the demo clinician is
+ * pre-filled), as a clinician would.
+ */
+export async function signInFromPanel(browser: ExtensionBrowser, panel: Page): Promise<void> {
+  const loginPage = browser.context.waitForEvent('page', { timeout: 20_000 });
+  await panel.getByRole('button', { name: /^Sign in to/ }).click();
+  const login = await loginPage;
+  await login.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await panel.getByRole('button', { name: /^Sign in to|Signing in/ }).waitFor({ state: 'detached', timeout: 30_000 });
+}

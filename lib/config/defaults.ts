@@ -33,13 +33,13 @@ export const DEFAULT_SOURCES: readonly SourceConfig[] = [
 export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'riverside-pas',
-    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8110/patient/',
+    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8110/',
     identifier: { from: 'selector', selector: '#patient-banner .nhs-number' },
     birthDate: { selector: '#patient-banner .dob', attribute: 'data-dob' },
   },
   {
     id: 'northfield-clinicalworks',
-    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8111/app/patient/',
+    urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8111/',
     identifier: { from: 'url', pattern: '/app/patient/(\\d{10})(?:[/?#]|$)' },
   },
   // Any other page: an NHS number shown with its label.

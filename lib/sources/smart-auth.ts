@@ -56,7 +56,8 @@ class ExtensionAdapter extends BrowserAdapter {
 
   constructor(store: KeyValueStore, sourceId: string, url: string) {
     // The panel page must not be rewritten: fhirclient would otherwise edit its history.
-    super({ replaceBrowserHistory: false, fullSessionStorageSupport: true });
+    // A public client identifies itself on refresh (RFC 6749 §6); fhirclient only does so when asked.
+    super({ replaceBrowserHistory: false, fullSessionStorageSupport: true, refreshTokenWithClientId: true });
     this.currentUrl = new URL(url);
     this.storage = sourceStorage(store, sourceId);
   }

@@ -1,0 +1,110 @@
+/**
+ * The sandbox's SMART on FHIR authorization server: oidc-provider on node:http, with the
+ * sign-in page, SMART launch context and EHR launch endpoint around it. The FHIR servers check
+ * bearer tokens in-process through `validateToken`.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EXTENSION_CLIENT_ID } from '../config';
+import type { TokenInfo } from '../fhir/types';
+import { interactionRoutes } from './interactions';
+import { EhrLaunches, launchEndpoint } from './launch';
+import type { PickerPatient } from './login-page';
+import { createMemoryStore } from './memory-adapter';
+import { Provider } from './oidc';
+import { providerConfiguration, ROUTES } from './provider-config';
+import { isKnownAudience } from './request-params';
+import { signingKeys } from './signing-keys';
+import { validateAccessToken } from './validate-token';
+import { LaunchContexts, smartTokenResponse } from './smart-context';
+import { offlineAccessMeansConsent, shortScopesSupported } from './provider-middleware';
+
+export type { PickerPatient } from './login-page';
+
+export interface AuthServerOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Valid `aud` values. Read on each request, so bases of servers started later can be pushed in. */
+  readonly fhirBaseUrls: string[];
+  readonly redirectUris: string[];
+  /** Offered on the sign-in page for `launch/patient`; read on each request like fhirBaseUrls. */
+  readonly patientsForPicker: PickerPatient[];
+}
+
+export interface AuthServer {
+  readonly issuer: string;
+  readonly port: number;
+  /** @returns what the token grants, or null for an unknown, expired or revoked token */
+  validateToken(accessToken: string): Promise<TokenInfo | null>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
+
+/** FHIRSIDE_TOKEN_TTL (seconds) shortens access tokens so tests can watch one expire. */
+function accessTokenTtl(): number {
+  const parsed = Number(process.env['FHIRSIDE_TOKEN_TTL']);
+  return Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_TOKEN_TTL_SECONDS;
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** @param options - where to listen and what the server protects */
+export async function startAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+  const jwks = await signingKeys();
+  const server = createServer();
+  const port = await listen(server, options.host, options.port);
+  const issuer = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+
+  const store = createMemoryStore();
+  const contexts = new LaunchContexts();
+  const launches = new EhrLaunches();
+  const provider = new Provider(issuer, providerConfiguration({
+    clientId: EXTENSION_CLIENT_ID,
+    redirectUris: options.redirectUris,
+    audiences: options.fhirBaseUrls,
+    jwks,
+    adapter: (model) => store.adapterFor(model),
+    contexts,
+    launches,
+    accessTokenTtlSeconds: accessTokenTtl(),
+  }));
+  provider.use(offlineAccessMeansConsent(ROUTES.authorization));
+  provider.use(shortScopesSupported());
+  provider.use(smartTokenResponse());
+  provider.use(launchEndpoint(launches));
+  provider.use(interactionRoutes({
+    provider,
+    contexts,
+    launches,
+    pickerFor: (audience) => options.patientsForPicker.filter(
+      (p) => p.fhirBaseUrl === undefined || isKnownAudience([p.fhirBaseUrl], audience),
+    ),
+  }));
+  // One line per failure: expected client errors (bad verifier, expired code) are answered to the
+  // client and not logged; a server error is a bug worth a line, not a stack-trace flood.
+  provider.on('server_error', (_ctx, error) => console.error(`auth server: ${(error as Error).message}`));
+  provider.on('error', (error) => console.error(`auth server: ${(error as Error).message}`));
+  server.on('request', provider.callback());
+
+  return {
+    issuer,
+    port,
+    validateToken: (accessToken) => validateAccessToken(provider, accessToken),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      store.clear();
+    },
+  };
+}

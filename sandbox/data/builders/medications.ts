@@ -1,0 +1,74 @@
+/**
+ * Prescriptions (MedicationRequest) and medicines known but not prescribed here
+ * (MedicationStatement: e.g. the GP's record of a hospital-only drug).
+ */
+import type { Condition, MedicationRequest, MedicationStatement, Reference } from '@medplum/fhirtypes';
+import type { Code } from '../codes/systems';
+import { HL7 } from '../codes/systems';
+import type { Ctx } from './context';
+import { add, concept, named } from './context';
+
+export interface RequestOptions {
+  readonly authoredOn: string;
+  /** Dosage instruction as a UK prescription label reads. */
+  readonly dose: string;
+  readonly status?: MedicationRequest['status'];
+  /** Last re-authorisation or issue: what the source last changed. */
+  readonly lastIssued?: string;
+  readonly end?: string;
+  readonly quantity?: { readonly value: number; readonly unit: string };
+  readonly courseOfTherapy?: 'continuous' | 'acute';
+  readonly category?: 'inpatient' | 'outpatient' | 'community' | 'discharge';
+  readonly requester?: string;
+  readonly reason?: Reference<Condition>;
+  readonly note?: string;
+}
+
+export function prescribe(ctx: Ctx, med: Code, o: RequestOptions): MedicationRequest {
+  const category = o.category ?? (ctx.source.id === 'gp' ? 'community' : 'outpatient');
+  return add<MedicationRequest>(ctx, {
+    resourceType: 'MedicationRequest',
+    status: o.status ?? 'active',
+    intent: 'order',
+    category: [{ coding: [{ system: HL7.medicationRequestCategory, code: category }] }],
+    medicationCodeableConcept: concept(med),
+    subject: ctx.subject,
+    authoredOn: o.authoredOn,
+    ...(o.requester ? { requester: named(o.requester) } : {}),
+    ...(o.reason ? { reasonReference: [o.reason] } : {}),
+    courseOfTherapyType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy', code: o.courseOfTherapy ?? 'continuous' }] },
+    dosageInstruction: [{ text: o.dose }],
+    ...(o.quantity || o.end ? {
+      dispenseRequest: {
+        ...(o.quantity ? { quantity: { value: o.quantity.value, unit: o.quantity.unit } } : {}),
+        ...(o.end ? { validityPeriod: { start: o.authoredOn, end: o.end } } : {}),
+      },
+    } : {}),
+    ...(o.note ? { note: [{ text: o.note }] } : {}),
+  }, o.lastIssued ?? o.end ?? o.authoredOn);
+}
+
+export interface StatementOptions {
+  readonly start: string;
+  readonly end?: string;
+  readonly dose: string;
+  readonly status?: MedicationStatement['status'];
+  readonly recorded?: string;
+  readonly informationSource?: string;
+  readonly note?: string;
+}
+
+export function medicationStatement(ctx: Ctx, med: Code, o: StatementOptions): MedicationStatement {
+  return add<MedicationStatement>(ctx, {
+    resourceType: 'MedicationStatement',
+    status: o.status ?? 'active',
+    category: { coding: [{ system: HL7.medicationStatementCategory, code: ctx.source.id === 'gp' ? 'community' : 'inpatient' }] },
+    medicationCodeableConcept: concept(med),
+    subject: ctx.subject,
+    effectivePeriod: { start: o.start, ...(o.end ? { end: o.end } : {}) },
+    dateAsserted: o.recorded ?? o.start,
+    ...(o.informationSource ? { informationSource: named(o.informationSource) } : {}),
+    dosage: [{ text: o.dose }],
+    ...(o.note ? { note: [{ text: o.note }] } : {}),
+  }, o.recorded ?? o.start);
+}

@@ -1,0 +1,102 @@
+/**
+ * The two demo EPR sites the extension reads patient context from (node:http, server-rendered,
+ * no frameworks, nothing loaded from elsewhere). Variant 1 is a classic multi-page PAS; variant 2
+ * a single-page app that switches patient without a page load.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RosterPatient } from '../data/roster';
+import { send } from './html';
+import { renderShell } from './northfield';
+import { renderList, renderNotFound, renderPatient } from './riverside';
+
+export interface EprSiteOptions {
+  readonly variant: 1 | 2;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly patients: readonly RosterPatient[];
+}
+
+export interface EprSite {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void;
+
+const HTML = 'text/html; charset=utf-8';
+
+function riverside(patients: readonly RosterPatient[]): Handler {
+  return (_req, res, url) => {
+    if (url.pathname === '/') {
+      send(res, 200, HTML, renderList(patients, url.searchParams.get('q') ?? '', new Date()));
+      return;
+    }
+    const key = /^\/patient\/([\w-]+)$/.exec(url.pathname)?.[1];
+    const patient = patients.find((p) => p.key === key);
+    if (patient === undefined) send(res, 404, HTML, renderNotFound());
+    else send(res, 200, HTML, renderPatient(patient, new Date()));
+  };
+}
+
+function northfield(patients: readonly RosterPatient[], script: string): Handler {
+  return (_req, res, url) => {
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/app' }).end();
+    } else if (url.pathname === '/app.js') {
+      send(res, 200, 'text/javascript; charset=utf-8', script);
+    } else if (url.pathname === '/app' || url.pathname.startsWith('/app/')) {
+      // Any route gets the shell; the app decides what the path means (deep links and reloads).
+      send(res, 200, HTML, renderShell(patients, new Date()));
+    } else {
+      send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    }
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** @param options - which site, where, and the patients it lists */
+export async function startEprSite(options: EprSiteOptions): Promise<EprSite> {
+  const handler = options.variant === 1
+    ? riverside(options.patients)
+    : northfield(options.patients, await readFile(new URL('./northfield-app.js', import.meta.url), 'utf8'));
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://epr.invalid');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    try {
+      handler(req, res, url);
+    } catch (error) {
+      console.error(`EPR ${options.variant}: ${(error as Error).message}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  const port = await listen(server, options.host, options.port);
+  return {
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
+    port,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm run sandbox`: the dev and demo world on loopback. Prints one line per server, then
+ * `sandbox ready` once every one of them answers; Ctrl-C stops it cleanly.
+ */
+import { SOURCES, type SourceId } from './config';
+import { PORT_ENV, startSandbox } from './world';
+
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--help]
+
+Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
+and the two demo EPR sites on 127.0.0.1.
+
+  --open=<sources>  serve these FHIR sources without a token (comma-separated ids)
+  --help            show this text
+
+Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
+
+function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[] } {
+  const known = new Set<string>(SOURCES.map((s) => s.id));
+  let help = false;
+  const open: SourceId[] = [];
+  for (const arg of args) {
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+    } else if (arg.startsWith('--open=')) {
+      for (const id of arg.slice('--open='.length).split(',').filter(Boolean)) {
+        if (!known.has(id)) throw new Error(`Unknown source "${id}" in --open; sources are ${[...known].join(', ')}.`);
+        open.push(id as SourceId);
+      }
+    } else {
+      throw new Error(`Unknown argument "${arg}".`);
+    }
+  }
+  return { help, open };
+}
+
+async function main(): Promise<void> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message} Run with --help for usage.`);
+    process.exit(2);
+  }
+  const { help, open } = args;
+  if (help) {
+    console.log(USAGE);
+    return;
+  }
+  const world = await startSandbox({ openSources: open, log: (line) => console.log(line) });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    world.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log('sandbox ready');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+/**
+ * The whole sandbox world in one process: the SMART authorization server, the three FHIR sources
+ * and the two demo EPR sites, on loopback. `npm run sandbox` (main.ts), `npm start` and the
+ * end-to-end tests all start it through here.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import { startAuthServer } from './auth/server';
+import { pickerPatientsFrom } from './auth/picker';
+import type { PickerPatient } from './auth/login-page';
+import { EXTENSION_REDIRECT_URIS, HOST, PORTS, SOURCES, type SourceId } from './config';
+import { generateSourceResources } from './data/generate';
+import { ROSTER } from './data/roster';
+import { startEprSite } from './epr/server';
+import { startFhirServer } from './fhir/server';
+
+export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
+
+export interface SandboxOptions {
+  /** Defaults to PORTS (fixed, env-overridable); 0 for any server picks a free port. */
+  readonly ports?: SandboxPorts;
+  /** These sources serve without a token. */
+  readonly openSources?: readonly SourceId[];
+  readonly log?: (line: string) => void;
+  /** Data seed; the default gives the documented demo records. */
+  readonly seed?: number;
+}
+
+export interface SandboxUrls {
+  /** Authorization server issuer. */
+  readonly auth: string;
+  /** FHIR bases, `http://127.0.0.1:<port>/fhir`. */
+  readonly gp: string;
+  readonly acute: string;
+  readonly mh: string;
+  /** Demo EPR sites. */
+  readonly epr1: string;
+  readonly epr2: string;
+}
+
+export interface Sandbox {
+  readonly urls: SandboxUrls;
+  close(): Promise<void>;
+}
+
+/** The variables config.ts reads, to name in a port clash. */
+export const PORT_ENV: Record<keyof typeof PORTS, string> = {
+  auth: 'FHIRSIDE_AUTH_PORT',
+  gp: 'FHIRSIDE_GP_PORT',
+  acute: 'FHIRSIDE_ACUTE_PORT',
+  mh: 'FHIRSIDE_MH_PORT',
+  epr1: 'FHIRSIDE_EPR1_PORT',
+  epr2: 'FHIRSIDE_EPR2_PORT',
+};
+
+/** Runs one server's start, turning a port clash into a message that says what to do. */
+async function starting<T>(key: keyof typeof PORTS, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} (${key}) is already in use. Stop what holds it, or set ${PORT_ENV[key]}=<free port>.`);
+    }
+    throw error;
+  }
+}
+
+/** Waits until every URL answers an HTTP request (any status): listening is not yet answering. */
+async function probe(urls: readonly string[]): Promise<void> {
+  for (const url of urls) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+        await response.body?.cancel();
+        break;
+      } catch (error) {
+        if (attempt >= 20) throw new Error(`${url} does not answer: ${(error as Error).message}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+}
+
+/** @param options - ports, open sources, a log line sink and a data seed */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const ports = options.ports ?? PORTS;
+  const log = options.log ?? (() => {});
+  const open = new Set(options.openSources ?? []);
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    // Newest first, each awaited, so nothing outlives the world.
+    for (const closeOne of closers.splice(0).reverse()) await closeOne().catch(() => undefined);
+  };
+
+  try {
+    // Filled in as the FHIR servers come up: their bases and patients are only known then.
+    const fhirBaseUrls: string[] = [];
+    const picker: PickerPatient[] = [];
+    const auth = await starting('auth', ports.auth, () => startAuthServer({
+      host: HOST, port: ports.auth, fhirBaseUrls, redirectUris: [...EXTENSION_REDIRECT_URIS], patientsForPicker: picker,
+    }));
+    closers.push(auth.close);
+    log(`auth   ${auth.issuer}  SMART authorization server (demo sign-in: demo.clinician / demo)`);
+
+    const bases: Partial<Record<SourceId, string>> = {};
+    for (const source of SOURCES) {
+      const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
+      const isOpen = open.has(source.id);
+      const fhir = await starting(source.id, ports[source.id], () => startFhirServer({
+        source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer,
+        ...(isOpen ? {} : { validateToken: auth.validateToken }),
+      }));
+      closers.push(fhir.close);
+      fhirBaseUrls.push(fhir.baseUrl);
+      picker.push(...pickerPatientsFrom(resources, fhir.baseUrl));
+      bases[source.id] = fhir.baseUrl;
+      log(`${source.id.padEnd(6)} ${fhir.baseUrl}  ${source.name}${isOpen ? ' (open: no token needed)' : ''}`);
+    }
+
+    const epr1 = await starting('epr1', ports.epr1, () => startEprSite({ variant: 1, host: HOST, port: ports.epr1, patients: ROSTER }));
+    closers.push(epr1.close);
+    log(`epr1   ${epr1.url}  Riverside PAS (demo EPR)`);
+    const epr2 = await starting('epr2', ports.epr2, () => startEprSite({ variant: 2, host: HOST, port: ports.epr2, patients: ROSTER }));
+    closers.push(epr2.close);
+    log(`epr2   ${epr2.url}/app  Northfield ClinicalWorks (demo EPR)`);
+
+    const urls: SandboxUrls = {
+      auth: auth.issuer,
+      gp: bases.gp ?? '',
+      acute: bases.acute ?? '',
+      mh: bases.mh ?? '',
+      epr1: epr1.url,
+      epr2: epr2.url,
+    };
+    await probe([
+      `${urls.auth}/.well-known/openid-configuration`,
+      ...SOURCES.map((s) => `${urls[s.id]}/metadata`),
+      `${urls.epr1}/`,
+      `${urls.epr2}/app`,
+    ]);
+    return { urls, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

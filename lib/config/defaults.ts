@@ -41,6 +41,7 @@ export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
     id: 'northfield-clinicalworks',
     urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8111/',
     identifier: { from: 'url', pattern: '/app/patient/(\\d{10})(?:[/?#]|$)' },
+    birthDate: { selector: '.pt-header[data-birth-date]', attribute: 'data-birth-date' },
   },
   // Any other page: an NHS number shown with its label.
   { id: 'nhs-number-on-page', urlPattern: '^https?://', identifier: { from: 'text' } },

@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Development public key: pins the Chrome extension id (dcmajbkhnbfbcghanpbaljfdcoiclegh) so the
@@ -14,9 +13,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    resolve: {
-      alias: { 'isomorphic-webcrypto': fileURLToPath(new URL('./lib/platform/webcrypto.ts', import.meta.url)) },
-    },
   }),
   manifest: ({ browser }) => ({
     name: 'fhirside',

@@ -75,16 +75,23 @@ class ExtensionAdapter extends BrowserAdapter {
   }
 }
 
+export interface SignInOptions {
+  /** SMART EHR launch: the `launch` id the EPR passed; the token response then names the patient. */
+  readonly launch?: string;
+}
+
 /**
  * Signs in to one source. Interactive sign-in must only follow a user's click.
- * @returns a fhirclient Client holding the token response
+ * @returns a fhirclient Client holding the token response (`client.patient.id` after an EHR launch)
  */
-export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interactive: boolean): Promise<Client> {
+export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interactive: boolean, options: SignInOptions = {}): Promise<Client> {
   const adapter = new ExtensionAdapter(deps.store, source.id, deps.redirectUri);
+  const scope = options.launch ? `launch ${source.scope ?? ''}`.trim() : source.scope;
   const authorizeUrl = (await authorize(adapter, {
     iss: source.fhirBaseUrl,
     clientId: source.clientId,
-    scope: source.scope,
+    scope,
+    launch: options.launch,
     redirectUri: deps.redirectUri,
     pkceMode: 'required',
     noRedirect: true,

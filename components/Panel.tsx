@@ -12,6 +12,7 @@ interface Props {
   readonly view: LookupView | undefined;
   readonly sources: readonly SourceInfo[];
   readonly onSignIn: (sourceIds: readonly string[]) => void;
+  readonly onSignOut?: (sourceId: string) => void;
   readonly signingIn: boolean;
   readonly now: number;
 }
@@ -29,7 +30,7 @@ function chooseSummary(view: LookupView): { summary?: Summary; cachedAt?: number
 }
 
 /** The whole panel for the followed tab. */
-export function Panel({ report, view, sources, onSignIn, signingIn, now }: Props) {
+export function Panel({ report, view, sources, onSignIn, onSignOut, signingIn, now }: Props) {
   if (report?.kind !== 'patient') return <NoPatient report={report} />;
   const context = report.context;
   // Wrong-patient rule: a view made for any other context is never drawn, not even for a frame.
@@ -52,7 +53,7 @@ export function Panel({ report, view, sources, onSignIn, signingIn, now }: Props
           loading={stillLoading && cachedAt === undefined}
         />
       ))}
-      <SourceStatusList sources={sources} statuses={current?.sources ?? {}} onSignIn={onSignIn} signingIn={signingIn} />
+      <SourceStatusList sources={sources} statuses={current?.sources ?? {}} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} />
     </main>
   );
 }

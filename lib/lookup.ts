@@ -5,18 +5,23 @@
 import type { CachedSummary } from './cache/summary-cache';
 import type { PatientContext } from './context/patient-context';
 import { NHS_NUMBER_SYSTEM } from './context/nhs-number';
-import { fetchSections } from './sources/fetch-sections';
+import { readCapabilities, type Capabilities } from './sources/capabilities';
+import { fetchRecord, type QueryResult } from './sources/fetch-record';
 import { createFhirGet } from './sources/fhir-http';
+import type { FhirResource } from './sources/fhir-types';
+import { createLimiter } from './sources/limiter';
+import { patientQueries } from './sources/queries';
 import { resolvePatient } from './sources/resolve-patient';
-import type { SourceConfig } from './sources/source-config';
+import { SignInRequiredError } from './sources/sign-in-required';
+import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
 import { combineSources } from './summary/combine';
-import type { Banner, SourceSummary, Summary } from './summary/model';
+import type { Banner, SectionId, SourceSummary, Summary } from './summary/model';
 import { buildSourceSummary } from './summary/source-summary';
 
 export type SourceStatus =
-  | { readonly state: 'loading' }
+  | { readonly state: 'loading'; readonly received?: number }
   | { readonly state: 'needs-sign-in' }
-  | { readonly state: 'done'; readonly resourceCount: number }
+  | { readonly state: 'done'; readonly resourceCount: number; readonly problems?: Readonly<Record<string, string>> }
   | { readonly state: 'not-known' }
   | { readonly state: 'ambiguous'; readonly count: number }
   | { readonly state: 'mismatch'; readonly reason: string }
@@ -33,17 +38,33 @@ export interface LookupView {
   readonly cacheProblem?: string;
 }
 
+/** Access-token provider: `force` asks for a refresh even if the token looks valid (after a 401). */
+export type AccessTokenProvider = (force: boolean) => Promise<string | undefined>;
+
 export interface LookupDeps {
   readonly sources: readonly SourceConfig[];
   readonly fetch: typeof fetch;
-  /** Access-token provider for a signed-in SMART source; undefined when sign-in is needed. */
-  readonly session: (source: SourceConfig) => Promise<(() => Promise<string | undefined>) | undefined>;
+  /** Token provider for a signed-in SMART source; undefined when sign-in is needed. */
+  readonly session: (source: SourceConfig) => Promise<AccessTokenProvider | undefined>;
   readonly cache: {
     read(patientKey: string): Promise<CachedSummary<Summary> | undefined>;
     write(patientKey: string, summary: Summary, savedAt: number): Promise<void>;
   };
   readonly now: () => number;
+  /** Remembers each source's capabilities between look-ups (per panel). */
+  readonly capabilities?: Map<string, Promise<Capabilities>>;
 }
+
+/** Enough pages for any real record; beyond it the section says it is incomplete. */
+const MAX_PAGES = 200;
+
+/** Which summary section a resource type's gaps are reported against. */
+const SECTION_OF: Readonly<Record<string, SectionId>> = {
+  AllergyIntolerance: 'allergies',
+  Condition: 'problems',
+  MedicationRequest: 'medications',
+  MedicationStatement: 'medications',
+};
 
 /** The banner the page itself vouches for, used until a source answers. */
 export function bannerFromContext(context: PatientContext): Banner {
@@ -57,13 +78,15 @@ export function bannerFromContext(context: PatientContext): Banner {
  */
 export async function runLookup(context: PatientContext, deps: LookupDeps, signal: AbortSignal, onUpdate: (view: LookupView) => void): Promise<void> {
   const statuses: Record<string, SourceStatus> = Object.fromEntries(deps.sources.map((s) => [s.id, { state: 'loading' }]));
-  const done: SourceSummary[] = [];
+  const summaries = new Map<string, SourceSummary>();
+  const pageBanner = bannerFromContext(context);
   let view: LookupView = { context, sources: { ...statuses }, complete: false };
   const publish = (change: Partial<LookupView>) => {
     if (signal.aborted) return;
     view = { ...view, ...change, sources: { ...statuses } };
     onUpdate(view);
   };
+  const publishLive = () => publish({ live: combineSources(context.key, pageBanner, [...summaries.values()]) });
   publish({});
 
   const cacheRead = deps.cache.read(context.key).then(
@@ -74,8 +97,13 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   await Promise.all(
     deps.sources.map(async (source) => {
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, done);
-      publish({ live: combineSources(context.key, bannerFromContext(context), done) });
+      const progress = (summary: SourceSummary, received: number) => {
+        summaries.set(source.id, summary);
+        statuses[source.id] = { state: 'loading', received };
+        publishLive();
+      };
+      statuses[source.id] = await lookUpSource(source, context, deps, signal, progress);
+      publishLive();
     }),
   );
   await cacheRead;
@@ -83,8 +111,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   // Only a complete answer replaces the saved copy: a partial one would silently lose facts.
   const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
-  const live = combineSources(context.key, bannerFromContext(context), done);
-  if (allAnswered && done.length > 0) {
+  const live = combineSources(context.key, pageBanner, [...summaries.values()]);
+  if (allAnswered && summaries.size > 0) {
     try {
       await deps.cache.write(context.key, live, startedAt);
     } catch {
@@ -95,20 +123,60 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   publish({ live, complete: true });
 }
 
-async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, done: SourceSummary[]): Promise<SourceStatus> {
+async function lookUpSource(
+  source: SourceConfig,
+  context: PatientContext,
+  deps: LookupDeps,
+  signal: AbortSignal,
+  progress: (summary: SourceSummary, received: number) => void,
+): Promise<SourceStatus> {
   try {
+    if (!source.identifierSystems.includes(context.identifier.system)) return { state: 'not-known' };
     const accessToken = source.auth === 'smart' ? await deps.session(source) : async () => undefined;
     if (!accessToken) return { state: 'needs-sign-in' };
-    const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs });
+    const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
+    const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
+    const capabilities = capabilitiesOf(source, deps, get, signal);
     const match = await resolvePatient(get, source.fhirBaseUrl, context, signal);
     if (match.kind === 'not-known') return { state: 'not-known' };
     if (match.kind === 'ambiguous') return { state: 'ambiguous', count: match.count };
     if (match.kind === 'mismatch') return { state: 'mismatch', reason: match.reason };
-    const { resources, incomplete } = await fetchSections(get, source.fhirBaseUrl, match.patient.id, source.pageSize, signal);
-    done.push(buildSourceSummary({ sourceId: source.id, patientKey: context.key, patient: match.patient, resources, incomplete }));
-    return { state: 'done', resourceCount: resources.length };
+
+    const resources: FhirResource[] = [];
+    const incomplete: Partial<Record<SectionId, string>> = {};
+    const problems: Record<string, string> = {};
+    const onResult = (result: QueryResult) => {
+      resources.push(...result.resources);
+      if (result.problem) {
+        problems[result.resourceType] = result.problem;
+        const section = SECTION_OF[result.resourceType];
+        if (section) incomplete[section] = `${source.name}: ${result.problem}`;
+      }
+      progress(buildSourceSummary({ sourceId: source.id, patientKey: context.key, patient: match.patient, resources, incomplete: { ...incomplete } }), resources.length);
+    };
+    await fetchRecord({
+      get,
+      baseUrl: source.fhirBaseUrl,
+      queries: patientQueries(source, match.patient.id, deps.now()),
+      batch: (await capabilities).batch,
+      maxPages: MAX_PAGES,
+      signal,
+      onResult,
+    });
+    return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };
+    if (error instanceof SignInRequiredError) return { state: 'needs-sign-in' };
     return { state: 'error', message: error instanceof Error ? error.message : 'Something went wrong' };
   }
+}
+
+function capabilitiesOf(source: SourceConfig, deps: LookupDeps, get: ReturnType<typeof createFhirGet>, signal: AbortSignal): Promise<Capabilities> {
+  const known = deps.capabilities?.get(source.id);
+  if (known) return known;
+  const reading = readCapabilities(get, source.fhirBaseUrl, signal);
+  deps.capabilities?.set(source.id, reading);
+  // A failed read (e.g. aborted) must not be remembered.
+  reading.catch(() => deps.capabilities?.delete(source.id));
+  return reading;
 }

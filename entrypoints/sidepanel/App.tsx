@@ -38,7 +38,10 @@ export function App({ services }: Props) {
   const [signInProblems, setSignInProblems] = useState<string[]>([]);
   const view = useLookup(context, services.lookupDeps, generation);
   usePerformanceMarks(view);
-  const sourceInfo = useMemo(() => services.sources.map(({ id, name }) => ({ id, name })), [services]);
+  const sourceInfo = useMemo(() => services.sources.map(({ id, name, auth }) => ({ id, name, signsIn: auth === 'smart' })), [services]);
+  const afterSignOut = () => setGeneration((g) => g + 1);
+  const onSignOut = (sourceId: string) => void services.signOut(sourceId).then(afterSignOut);
+  const onSignOutAll = () => void services.signOutAll().then(afterSignOut);
 
   const onSignIn = (sourceIds: readonly string[]) => {
     setSigningIn(true);
@@ -58,7 +61,12 @@ export function App({ services }: Props) {
           ))}
         </div>
       )}
-      <Panel report={report} view={view} sources={sourceInfo} onSignIn={onSignIn} signingIn={signingIn} now={Date.now()} />
+      <Panel report={report} view={view} sources={sourceInfo} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} now={Date.now()} />
+      <footer class="panel-footer">
+        <button type="button" class="link" onClick={onSignOutAll}>
+          Sign out of all sources and clear saved data
+        </button>
+      </footer>
     </>
   );
 }

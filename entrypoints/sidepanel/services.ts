@@ -3,33 +3,39 @@ import type Client from 'fhirclient/lib/Client';
 import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
 import { clearCache, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
-import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_SOURCES } from '@/lib/config/defaults';
+import type { EffectiveConfig } from '@/lib/config/effective-config';
 import type { LookupDeps } from '@/lib/lookup';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
-import { currentAccessToken, restoreSession, signIn, type SmartAuthDeps } from '@/lib/sources/smart-auth';
+import type { Capabilities } from '@/lib/sources/capabilities';
+import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps } from '@/lib/sources/smart-auth';
 import type { SourceConfig } from '@/lib/sources/source-config';
 
 export interface PanelServices {
   readonly store: ReturnType<typeof sessionStore>;
   readonly sources: readonly SourceConfig[];
   readonly lookupDeps: LookupDeps;
-  /** Signs in to the given sources, one after another; the first interactively if needed. */
+  /** Signs in to the given sources, one after another; returns a message per failure. */
   signIn(sourceIds: readonly string[]): Promise<string[]>;
+  /** Forgets one source's tokens. */
+  signOut(sourceId: string): Promise<void>;
+  /** Forgets every token and wipes the cache: nothing of any patient is left. */
+  signOutAll(): Promise<void>;
 }
 
 /** Creates the panel's services once per panel page. */
-export function createPanelServices(): PanelServices {
+export function createPanelServices(config: EffectiveConfig): PanelServices {
   const store = sessionStore();
   const db = new FhirsideDatabase();
-  const sources = DEFAULT_SOURCES;
+  const sources = config.sources;
   const auth: SmartAuthDeps = { store, launchWebAuthFlow, redirectUri: redirectUri() };
   const clients = new Map<string, Client>();
+  const capabilities = new Map<string, Promise<Capabilities>>();
 
   // New keys mean a new browser session: whatever is on disk was written under keys now gone.
   const keys: Promise<CacheKeys> = loadCacheKeys(store).then(async (loaded) => {
     if (loaded.fresh) await clearCache(db);
-    await purgeExpired(db, DEFAULT_CACHE_MAX_AGE_MS, Date.now());
+    await purgeExpired(db, config.cache.maxAgeMs, Date.now());
     return loaded;
   });
 
@@ -37,7 +43,7 @@ export function createPanelServices(): PanelServices {
     const client = clients.get(source.id) ?? (await restoreSession(auth, source));
     if (!client) return undefined;
     clients.set(source.id, client);
-    return () => currentAccessToken(client);
+    return accessTokenProvider(auth, source, client);
   };
 
   return {
@@ -47,6 +53,7 @@ export function createPanelServices(): PanelServices {
       sources,
       fetch: (input, init) => fetch(input, init),
       session,
+      capabilities,
       cache: {
         read: async (patientKey) => readCachedSummary(db, await keys, patientKey),
         write: async (patientKey, summary, savedAt) => writeCachedSummary(db, await keys, patientKey, summary, savedAt),
@@ -65,6 +72,15 @@ export function createPanelServices(): PanelServices {
         }
       }
       return failures;
+    },
+    async signOut(sourceId) {
+      clients.delete(sourceId);
+      await signOut(store, sourceId);
+    },
+    async signOutAll() {
+      clients.clear();
+      await Promise.all(sources.map((s) => signOut(store, s.id)));
+      await clearCache(db);
     },
   };
 }

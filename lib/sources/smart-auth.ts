@@ -12,6 +12,8 @@ import { SMART_KEY } from 'fhirclient/lib/settings';
 import { authorize, ready } from 'fhirclient/lib/smart';
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
+import { SignInRequiredError } from './sign-in-required';
+import { withLock } from './source-lock';
 import type { SourceConfig } from './source-config';
 
 export interface SmartAuthDeps {
@@ -102,33 +104,57 @@ export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interact
   return ready(adapter);
 }
 
+async function storedState(store: KeyValueStore, sourceId: string): Promise<fhirclient.ClientState | undefined> {
+  const storage = sourceStorage(store, sourceId);
+  const key = (await storage.get(SMART_KEY)) as string | undefined;
+  return key ? ((await storage.get(key)) as fhirclient.ClientState | undefined) : undefined;
+}
+
 /**
- * Restores a signed-in client from the session store, refreshing the access token if it has
- * expired. Resolves to undefined when the source needs an interactive sign-in.
+ * Restores a signed-in client from the session store. Resolves to undefined when the source
+ * needs an interactive sign-in. An expired access token is refreshed on first use, not here.
  */
 export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<Client | undefined> {
-  const storage = sourceStorage(deps.store, source.id);
-  const key = (await storage.get(SMART_KEY)) as string | undefined;
-  const state = key ? ((await storage.get(key)) as fhirclient.ClientState | undefined) : undefined;
+  const state = await storedState(deps.store, source.id);
   if (!state?.tokenResponse?.access_token) return undefined;
-  const client = new Client(new ExtensionAdapter(deps.store, source.id, deps.redirectUri), state);
-  try {
-    await client.refreshIfNeeded();
-  } catch {
-    return undefined;
-  }
-  const expired = (client.state.expiresAt ?? 0) <= Date.now() / 1000;
-  return expired ? undefined : client;
+  return new Client(new ExtensionAdapter(deps.store, source.id, deps.redirectUri), state);
+}
+
+/** Seconds before expiry at which a token is refreshed rather than used. */
+const EXPIRY_MARGIN_S = 60;
+
+const expiresSoon = (client: Client, now: number) => (client.state.expiresAt ?? 0) - EXPIRY_MARGIN_S < now / 1000;
+
+/**
+ * The access-token provider for a signed-in source: refreshes silently (offline_access) before
+ * expiry, or when `force` says the server refused the token; one refresh at a time per source
+ * across all panels. Throws SignInRequiredError when only an interactive sign-in can help.
+ */
+export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: Client, now = () => Date.now()) {
+  return async (force: boolean): Promise<string | undefined> => {
+    if (!force && !expiresSoon(client, now())) return client.state.tokenResponse?.access_token;
+    const seen = client.state.tokenResponse?.access_token;
+    return withLock(`fhirside-token-${source.id}`, async () => {
+      // Another panel may have refreshed while we waited: adopt its token rather than refresh again.
+      const stored = await storedState(deps.store, source.id);
+      if (!stored?.tokenResponse?.access_token) throw new SignInRequiredError();
+      Object.assign(client.state, stored);
+      const renewedElsewhere = stored.tokenResponse.access_token !== seen;
+      if ((force && !renewedElsewhere) || expiresSoon(client, now())) {
+        if (!client.state.tokenResponse?.refresh_token) throw new SignInRequiredError('Sign-in has expired');
+        try {
+          await client.refresh();
+        } catch {
+          throw new SignInRequiredError('Sign-in has expired');
+        }
+      }
+      return client.state.tokenResponse?.access_token;
+    });
+  };
 }
 
 /** Forgets every token and auth state of one source. */
 export async function signOut(store: KeyValueStore, sourceId: string): Promise<void> {
   const prefix = storeKeyPrefix(sourceId);
   await store.remove((await store.keys()).filter((key) => key.startsWith(prefix)));
-}
-
-/** The current access token of a client, refreshed first when close to expiry. */
-export async function currentAccessToken(client: Client): Promise<string | undefined> {
-  await client.refreshIfNeeded();
-  return client.state.tokenResponse?.access_token;
 }

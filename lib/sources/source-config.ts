@@ -9,6 +9,15 @@ export interface SourceConfig {
   /** Space-separated SMART scopes. */
   readonly scope?: string;
   readonly identifierSystems: readonly string[];
+  /** `_count` asked for on every search. */
   readonly pageSize: number;
+  /** Per-request timeout. */
   readonly timeoutMs: number;
+  /** Requests in flight to this source at once; a trust's server is shared by thousands. */
+  readonly maxConcurrency?: number;
+  /** How far back Observations are fetched (days); older results are left on the server. */
+  readonly observationHorizonDays?: number;
 }
+
+/** Defaults for the optional limits. */
+export const SOURCE_LIMIT_DEFAULTS = { maxConcurrency: 4, observationHorizonDays: 5 * 365 } as const;

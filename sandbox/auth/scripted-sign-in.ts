@@ -73,6 +73,24 @@ export async function authorize(options: AuthorizeOptions): Promise<Authorizatio
     ...(options.launch === undefined ? {} : { launch: options.launch }),
   }).toString();
 
+  const finalUrl = await completeAuthorization(url, redirectUri, { cookies: options.cookies, patient: options.patient });
+  const error = finalUrl.url.searchParams.get('error');
+  if (error !== null) throw new AuthorizationError(error, finalUrl.url.searchParams.get('error_description') ?? '');
+  if (finalUrl.url.searchParams.get('state') !== state) throw new AuthorizationError('state_mismatch', finalUrl.url.href);
+  return { code: finalUrl.url.searchParams.get('code') ?? '', verifier: pkce.verifier, redirectUri, signInPageShown: finalUrl.signInPageShown };
+}
+
+/**
+ * Plays the browser's part from an authorize URL to the redirect URI: follows the server's
+ * redirects and submits the sign-in form as the demo clinician. Returns the redirect URL reached
+ * (with `code` and `state`, or `error`), as `identity.launchWebAuthFlow` would.
+ */
+export async function completeAuthorization(
+  authorizeUrl: URL,
+  redirectUri: string,
+  options: { cookies?: CookieJar; patient?: string } = {},
+): Promise<{ url: URL; signInPageShown: boolean }> {
+  const url = new URL(authorizeUrl.href);
   const jar = options.cookies ?? new CookieJar();
   let signInPageShown = false;
   let response = await step(jar, url);
@@ -80,12 +98,7 @@ export async function authorize(options: AuthorizeOptions): Promise<Authorizatio
     const location = response.headers.get('location');
     if (location !== null) {
       const next = new URL(location, url);
-      if (next.href.startsWith(redirectUri)) {
-        const error = next.searchParams.get('error');
-        if (error !== null) throw new AuthorizationError(error, next.searchParams.get('error_description') ?? '');
-        if (next.searchParams.get('state') !== state) throw new AuthorizationError('state_mismatch', next.href);
-        return { code: next.searchParams.get('code') ?? '', verifier: pkce.verifier, redirectUri, signInPageShown };
-      }
+      if (next.href.startsWith(redirectUri)) return { url: next, signInPageShown };
       response = await step(jar, next);
       url.href = next.href;
       continue;

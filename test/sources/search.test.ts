@@ -18,7 +18,7 @@ describe('searching with paging', () => {
     const get = createFhirGet({ fetch: server.fetch, timeoutMs: 1000 });
     const result = await searchAll(get, `${base}/Observation?patient=p1&_count=10`, { signal, maxPages: 10 });
     expect(result.resources.map((r) => r.id)).toEqual(observations.map((o) => o.id));
-    expect(result.truncated).toBe(false);
+    expect(result.truncated).toBeUndefined();
     expect(server.requests).toHaveLength(3);
   });
 
@@ -27,7 +27,7 @@ describe('searching with paging', () => {
     const get = createFhirGet({ fetch: server.fetch, timeoutMs: 1000 });
     const result = await searchAll(get, `${base}/Observation?patient=p1&_count=10`, { signal, maxPages: 2 });
     expect(result.resources).toHaveLength(20);
-    expect(result.truncated).toBe(true);
+    expect(result.truncated).toBe('more records than fhirside loads at once');
   });
 
   it('does not loop on a next link that points back at itself', async () => {
@@ -36,6 +36,16 @@ describe('searching with paging', () => {
     const get = createFhirGet({ fetch: server.fetch, timeoutMs: 1000 });
     await searchAll(get, `${base}/Observation?loop`, { signal, maxPages: 50 });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses a next link to another server, so the token never leaves the source', async () => {
+    const page = { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 'https://elsewhere.example/fhir/Observation?page=2' }], entry: [{ resource: observations[0] }] };
+    const server = fakeFhir({ base, resources: [], override: () => ({ status: 200, body: page }) });
+    const get = createFhirGet({ fetch: server.fetch, timeoutMs: 1000 });
+    const result = await searchAll(get, `${base}/Observation?patient=p1`, { signal, maxPages: 50, baseUrl: base });
+    expect(result.resources).toHaveLength(1);
+    expect(result.truncated).toBe('the source pointed to another server for the rest; fhirside did not follow it');
+    expect(server.requests).toEqual([`${base}/Observation?patient=p1`]);
   });
 
   it('sends the bearer token', async () => {

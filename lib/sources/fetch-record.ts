@@ -1,0 +1,87 @@
+/**
+ * Fetches one patient's record from one source: the first-screen queries first (one batch Bundle
+ * where the server supports batch, else parallel searches), then the rest, reporting each query's
+ * result as it arrives so the panel fills in section by section.
+ */
+import { FhirRequestError, describeFailure } from './fhir-error';
+import type { FhirGet } from './fhir-http';
+import { isBundle, type Bundle, type FhirResource } from './fhir-types';
+import type { PatientQuery } from './queries';
+import { followPages, searchAll } from './search';
+
+export interface QueryResult {
+  readonly resourceType: string;
+  readonly resources: readonly FhirResource[];
+  /** Why this query's records may be missing or incomplete, in a clinician's words. */
+  readonly problem?: string;
+}
+
+export interface FetchRecordOptions {
+  readonly get: FhirGet;
+  readonly baseUrl: string;
+  readonly queries: readonly PatientQuery[];
+  readonly batch: boolean;
+  readonly maxPages: number;
+  readonly signal: AbortSignal;
+  readonly onResult: (result: QueryResult) => void;
+}
+
+function problemOf(error: unknown): string {
+  if (error instanceof FhirRequestError && error.status === 404) return 'this source does not offer this kind of record';
+  return error instanceof Error ? error.message : 'could not be loaded';
+}
+
+async function runSearch(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
+  const { get, baseUrl, signal, maxPages } = options;
+  try {
+    const { resources, truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl });
+    return { resourceType: query.resourceType, resources, problem: truncated };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { resourceType: query.resourceType, resources: [], problem: problemOf(error) };
+  }
+}
+
+/** One batch for many searches; undefined when the server's answer is not a usable batch-response. */
+async function runBatch(options: FetchRecordOptions, queries: readonly PatientQuery[]): Promise<QueryResult[] | undefined> {
+  const { get, baseUrl, signal, maxPages } = options;
+  const request = { resourceType: 'Bundle', type: 'batch', entry: queries.map((q) => ({ request: { method: 'GET', url: q.url } })) };
+  let answer: unknown;
+  try {
+    answer = await get(baseUrl, signal, { method: 'POST', body: request });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return undefined;
+  }
+  if (!isBundle(answer) || answer.entry?.length !== queries.length) return undefined;
+  const entries = answer.entry;
+  return Promise.all(
+    queries.map(async (query, i) => {
+      const entry = entries[i]!;
+      const status = Number.parseInt(entry.response?.status ?? '', 10);
+      if (!isBundle(entry.resource) || (status && status >= 300)) {
+        const problem = status === 404 ? 'this source does not offer this kind of record' : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
+        return { resourceType: query.resourceType, resources: [], problem };
+      }
+      try {
+        const page = entry.resource as Bundle;
+        const { resources, truncated } = await followPages(get, page, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl });
+        return { resourceType: query.resourceType, resources, problem: truncated };
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return { resourceType: query.resourceType, resources: [], problem: problemOf(error) };
+      }
+    }),
+  );
+}
+
+/** Fetches every query, first screen first; each result goes to onResult as soon as it is complete. */
+export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
+  const first = options.queries.filter((q) => q.firstScreen);
+  const later = options.queries.filter((q) => !q.firstScreen);
+  const batched = options.batch && first.length > 1 ? await runBatch(options, first) : undefined;
+  if (batched) batched.forEach(options.onResult);
+  else await Promise.all(first.map(async (q) => options.onResult(await runSearch(options, q))));
+  // The long tail starts once the first screen is in, so it never competes with it for the server.
+  await Promise.all(later.map(async (q) => options.onResult(await runSearch(options, q))));
+}

@@ -22,6 +22,11 @@ export default defineConfig({
     action: { default_title: 'Open fhirside' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'fhirside@fhirside.nhs.example', strict_min_version: '115.0' } } }
-      : { key: DEV_MANIFEST_KEY }),
+      : {
+          key: DEV_MANIFEST_KEY,
+          // Chrome and Edge validate 3rdparty policy against this (generated: npm run schema).
+          // Firefox takes the same values from policies.json without a schema.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

@@ -1,11 +1,16 @@
 /**
  * The effective configuration every part of fhirside reads: sources, context rules, FHIRcast,
- * cache limits, default lens. Today it is the built-in defaults; managed policy and the options
- * page layer on top of them here, so callers never change when those arrive.
+ * cache limits, default lens. Managed policy > the clinician's saved settings > built-in defaults,
+ * each layer validated (lib/config/resolve.ts); an invalid item is skipped and listed in `problems`.
  */
 import type { ContextRule } from '../context/rules';
+import { onManagedPolicyChanged, readManagedPolicy } from '../platform/managed-storage';
+import { onUserSettingsChanged, readUserSettings } from '../platform/user-settings-store';
 import type { SourceConfig } from '../sources/source-config';
-import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_CONTEXT_RULES, DEFAULT_SOURCES } from './defaults';
+import type { AuditSettings, ConfigProblem } from './model';
+import { resolveConfig, type ResolvedConfig } from './resolve';
+
+export { DEFAULT_CONFIG } from './built-in';
 
 export type Lens = 'general' | 'cancer' | 'mental-health';
 
@@ -20,21 +25,39 @@ export interface EffectiveConfig {
   readonly fhircast?: FhircastConfig;
   readonly cache: { readonly maxAgeMs: number; readonly maxPatients: number };
   readonly defaultLens: Lens;
+  /** Set by policy only: where one AuditEvent per look-up is posted. */
+  readonly audit?: AuditSettings;
+  /** What was wrong in policy or settings and what was skipped because of it. */
+  readonly problems?: readonly ConfigProblem[];
 }
 
-export const DEFAULT_CONFIG: EffectiveConfig = {
-  sources: DEFAULT_SOURCES,
-  contextRules: DEFAULT_CONTEXT_RULES,
-  cache: { maxAgeMs: DEFAULT_CACHE_MAX_AGE_MS, maxPatients: 200 },
-  defaultLens: 'general',
-};
+/** Loads the configuration with the origin of each value and every problem found. */
+export async function loadResolvedConfig(): Promise<ResolvedConfig> {
+  const [managed, user] = await Promise.all([readManagedPolicy(), readUserSettings()]);
+  return resolveConfig(managed, user);
+}
 
 /** Loads the effective configuration. */
 export async function loadEffectiveConfig(): Promise<EffectiveConfig> {
-  return DEFAULT_CONFIG;
+  return (await loadResolvedConfig()).config;
+}
+
+/**
+ * Calls back with the resolved configuration whenever policy or saved settings change.
+ * @returns an unsubscribe function
+ */
+export function onResolvedConfigChanged(callback: (resolved: ResolvedConfig) => void): () => void {
+  let latest = 0;
+  const reload = () => {
+    // Two quick changes: only the last read may win, whatever order the reads finish in.
+    const call = ++latest;
+    void loadResolvedConfig().then((resolved) => call === latest && callback(resolved));
+  };
+  const stops = [onManagedPolicyChanged(reload), onUserSettingsChanged(reload)];
+  return () => stops.forEach((stop) => stop());
 }
 
 /** Calls back whenever the effective configuration changes; returns an unsubscribe function. */
-export function onEffectiveConfigChanged(_callback: (config: EffectiveConfig) => void): () => void {
-  return () => {};
+export function onEffectiveConfigChanged(callback: (config: EffectiveConfig) => void): () => void {
+  return onResolvedConfigChanged((resolved) => callback(resolved.config));
 }

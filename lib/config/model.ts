@@ -1,0 +1,69 @@
+/**
+ * The configuration as IT writes it (managed policy) and as a clinician saves it (options page).
+ * Both share one shape; policy adds what only an organisation decides. public/managed_schema.json
+ * is generated from lib/config/policy-schema.ts, which is typed against these interfaces.
+ */
+import type { ContextRule } from '../context/rules';
+import type { FhircastConfig, Lens } from './effective-config';
+
+/** A FHIR source as written in configuration: the limits may be left out and take defaults. */
+export interface SourceSettings {
+  readonly id: string;
+  readonly name: string;
+  readonly fhirBaseUrl: string;
+  /** `smart` (default) signs in with SMART App Launch; `none` is for open test servers only. */
+  readonly auth?: 'smart' | 'none';
+  readonly clientId?: string;
+  readonly scope?: string;
+  readonly identifierSystems?: readonly string[];
+  readonly pageSize?: number;
+  readonly timeoutMs?: number;
+  readonly maxConcurrency?: number;
+  readonly observationHorizonDays?: number;
+}
+
+export interface CacheSettings {
+  /** How long a saved summary may be shown, in minutes. */
+  readonly maxAgeMinutes?: number;
+  /** How many patients' summaries are kept on this computer. */
+  readonly maxPatients?: number;
+}
+
+/** Where access is audited: one FHIR AuditEvent per look-up is posted to `endpoint`. */
+export interface AuditSettings {
+  /** The URL AuditEvents are POSTed to, e.g. `https://audit.trust.nhs.uk/fhir/AuditEvent`. */
+  readonly endpoint: string;
+  /** Post with this source's SMART access token; without it, the endpoint must accept anonymous posts. */
+  readonly sourceId?: string;
+}
+
+/** Settings a clinician may save on the options page (storage.local): settings only, never clinical data. */
+export interface UserSettings {
+  readonly sources?: readonly SourceSettings[];
+  readonly contextRules?: readonly ContextRule[];
+  readonly fhircast?: FhircastConfig;
+  readonly cache?: CacheSettings;
+  readonly defaultLens?: Lens;
+}
+
+/** The managed policy: everything a user may set, plus what only the organisation decides. */
+export interface ManagedPolicy extends UserSettings {
+  /** When the policy sets `sources`, clinicians may add their own only if this is true. */
+  readonly userMayAddSources?: boolean;
+  /** When the policy sets `contextRules`, clinicians may add their own only if this is true. */
+  readonly userMayAddContextRules?: boolean;
+  readonly audit?: AuditSettings;
+}
+
+/** Where an effective value came from. */
+export type Origin = 'managed' | 'user' | 'default';
+
+/** One thing wrong with the configuration, said so that IT can fix it. */
+export interface ConfigProblem {
+  readonly origin: Exclude<Origin, 'default'>;
+  /** Where in the configuration, e.g. `sources[1].fhirBaseUrl`. */
+  readonly path: string;
+  readonly message: string;
+  /** What was left out because of it, e.g. `source "gp"`; undefined when nothing was. */
+  readonly skipped?: string;
+}

@@ -1,0 +1,109 @@
+/**
+ * Precedence: managed policy > user settings > built-in defaults. Pure, so every combination is
+ * tested in Node; lib/config/effective-config.ts feeds it from browser storage.
+ */
+import type { AuditSettings, ConfigProblem, Origin } from './model';
+import type { EffectiveConfig } from './effective-config';
+import { DEFAULT_CONFIG } from './built-in';
+import { checkLayer, type CheckedLayer } from './validate-settings';
+
+/** Where each effective value came from, for the options page's source column. */
+export interface ConfigOrigins {
+  readonly sources: Readonly<Record<string, Origin>>;
+  readonly contextRules: Readonly<Record<string, Origin>>;
+  readonly fhircast: Origin;
+  readonly cacheMaxAge: Origin;
+  readonly cacheMaxPatients: Origin;
+  readonly defaultLens: Origin;
+  readonly audit: Origin;
+}
+
+/** The effective configuration with everything the options page needs to explain it. */
+export interface ResolvedConfig {
+  readonly config: EffectiveConfig;
+  readonly origins: ConfigOrigins;
+  /** What the user may add: false when the policy fixes that list without allowing additions. */
+  readonly userMay: { readonly addSources: boolean; readonly addContextRules: boolean };
+  /** True when any managed policy applies to this browser. */
+  readonly managed: boolean;
+  readonly problems: readonly ConfigProblem[];
+}
+
+type Item = { readonly id: string };
+
+/** Managed items first, then the user's (if allowed, and never replacing a managed id), then defaults when policy set none. */
+function mergeList<T extends Item>(key: 'sources' | 'contextRules', managed: readonly T[] | undefined, user: readonly T[] | undefined, defaults: readonly T[], userMay: boolean, problems: ConfigProblem[]) {
+  const origins: Record<string, Origin> = {};
+  const out: T[] = [];
+  const add = (items: readonly T[], origin: Origin) => {
+    for (const item of items) {
+      if (origins[item.id]) {
+        problems.push({ origin: 'user', path: key, message: `"${item.id}" is already set by your organisation`, skipped: `your ${item.id}` });
+        continue;
+      }
+      origins[item.id] = origin;
+      out.push(item);
+    }
+  };
+  if (managed) add(managed, 'managed');
+  if (user?.length && !userMay) problems.push({ origin: 'user', path: key, message: 'your organisation does not allow adding your own here', skipped: `your ${key}` });
+  if (user && userMay) add(user, 'user');
+  if (!managed) add(defaults.filter((d) => !origins[d.id]), 'default');
+  return { list: out, origins };
+}
+
+function pick<T>(managed: T | undefined, user: T | undefined, fallback: T | undefined): [T | undefined, Origin] {
+  if (managed !== undefined) return [managed, 'managed'];
+  if (user !== undefined) return [user, 'user'];
+  return [fallback, 'default'];
+}
+
+/**
+ * Resolves the effective configuration from the raw managed policy and user settings.
+ * @param rawManaged - what `storage.managed` holds ({} when no policy applies)
+ * @param rawUser - the options page's saved settings, or undefined
+ */
+export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: EffectiveConfig = DEFAULT_CONFIG): ResolvedConfig {
+  const problems: ConfigProblem[] = [];
+  const m: CheckedLayer = checkLayer(rawManaged, 'managed', problems);
+  const u: CheckedLayer = checkLayer(rawUser, 'user', problems);
+  const userMay = {
+    addSources: m.sources === undefined || m.userMayAddSources === true,
+    addContextRules: m.contextRules === undefined || m.userMayAddContextRules === true,
+  };
+  const sources = mergeList('sources', m.sources, u.sources, defaults.sources, userMay.addSources, problems);
+  const rules = mergeList('contextRules', m.contextRules, u.contextRules, defaults.contextRules, userMay.addContextRules, problems);
+  const [fhircast, fhircastOrigin] = pick(m.fhircast, u.fhircast, defaults.fhircast);
+  const [maxAgeMs, maxAgeOrigin] = pick(m.cacheMaxAgeMs, u.cacheMaxAgeMs, defaults.cache.maxAgeMs);
+  const [maxPatients, maxPatientsOrigin] = pick(m.cacheMaxPatients, u.cacheMaxPatients, defaults.cache.maxPatients);
+  const [defaultLens, lensOrigin] = pick(m.defaultLens, u.defaultLens, defaults.defaultLens);
+  const audit: AuditSettings | undefined = m.audit;
+  if (audit?.sourceId !== undefined && sources.origins[audit.sourceId] === undefined) {
+    problems.push({ origin: 'managed', path: 'audit.sourceId', message: `names no configured source ("${audit.sourceId}"); audit events are posted without sign-in` });
+  }
+  return {
+    config: {
+      sources: sources.list,
+      contextRules: rules.list,
+      ...(fhircast && { fhircast }),
+      cache: { maxAgeMs: maxAgeMs ?? defaults.cache.maxAgeMs, maxPatients: maxPatients ?? defaults.cache.maxPatients },
+      defaultLens: defaultLens ?? defaults.defaultLens,
+      ...(audit && { audit }),
+      problems,
+    },
+    origins: {
+      sources: sources.origins,
+      contextRules: rules.origins,
+      fhircast: fhircastOrigin,
+      cacheMaxAge: maxAgeOrigin,
+      cacheMaxPatients: maxPatientsOrigin,
+      defaultLens: lensOrigin,
+      audit: audit ? 'managed' : 'default',
+    },
+    userMay,
+    managed: isNonEmpty(rawManaged),
+    problems,
+  };
+}
+
+const isNonEmpty = (value: unknown) => typeof value === 'object' && value !== null && Object.keys(value).length > 0;

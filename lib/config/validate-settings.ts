@@ -1,0 +1,94 @@
+/**
+ * Checks a whole layer of configuration (the managed policy, or the user's saved settings). Each
+ * bad item is skipped and reported; everything else still applies.
+ */
+import type { ContextRule } from '../context/rules';
+import type { SourceConfig } from '../sources/source-config';
+import type { FhircastConfig, Lens } from './effective-config';
+import type { AuditSettings, ConfigProblem, ManagedPolicy, Origin } from './model';
+import { clean, flag, integer, isObject, list, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
+import { validateRule } from './validate-rule';
+import { validateSource } from './validate-source';
+
+export const LENSES = ['general', 'cancer', 'mental-health'] as const satisfies readonly Lens[];
+export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 5000] } as const;
+export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit'] as const satisfies readonly (keyof ManagedPolicy)[];
+
+/** One layer after checking: only what passed, and only what the layer actually set. */
+export interface CheckedLayer {
+  readonly sources?: readonly SourceConfig[];
+  readonly contextRules?: readonly ContextRule[];
+  readonly fhircast?: FhircastConfig;
+  readonly cacheMaxAgeMs?: number;
+  readonly cacheMaxPatients?: number;
+  readonly defaultLens?: Lens;
+  readonly userMayAddSources?: boolean;
+  readonly userMayAddContextRules?: boolean;
+  readonly audit?: AuditSettings;
+}
+
+type ItemCheck<T> = (raw: unknown, path: string, report: Report, warn: Report) => T | undefined;
+
+/** Checks a list of items with ids: bad items and repeated ids are skipped, each reported. */
+function items<T extends { id: string }>(raw: unknown, key: string, noun: string, check: ItemCheck<T>, problems: ConfigProblem[], origin: ConfigProblem['origin']): T[] | undefined {
+  const fail: Report = (path, message) => problems.push({ origin, path, message, skipped: `all ${key}` });
+  const entries = list(raw, key, fail);
+  if (!entries) return undefined;
+  const kept: T[] = [];
+  entries.forEach((entry, i) => {
+    const path = `${key}[${i}]`;
+    const label = isObject(entry) && typeof entry['id'] === 'string' ? `${noun} "${entry['id']}"` : `${noun} ${i + 1}`;
+    const report: Report = (p, message) => problems.push({ origin, path: p, message, skipped: label });
+    const warn: Report = (p, message) => problems.push({ origin, path: p, message });
+    const item = clean((r) => check(entry, path, r, warn), report);
+    if (!item) return;
+    if (kept.some((k) => k.id === item.id)) return void report(`${path}.id`, `repeats the id "${item.id}" of an earlier ${noun}`);
+    kept.push(item);
+  });
+  return kept;
+}
+
+function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
+  if (!isObject(raw)) return void report('fhircast', 'must be an object with hubUrl and topic');
+  const hubUrl = secureUrl(raw['hubUrl'], 'fhircast.hubUrl', report);
+  const topic = text(raw['topic'], 'fhircast.topic', report, 500);
+  return hubUrl && topic ? { hubUrl, topic } : undefined;
+}
+
+function audit(raw: unknown, report: Report): AuditSettings | undefined {
+  if (!isObject(raw)) return void report('audit', 'must be an object with an endpoint');
+  const endpoint = secureUrl(raw['endpoint'], 'audit.endpoint', report);
+  const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'audit.sourceId', report, 40);
+  return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }) } : undefined;
+}
+
+/**
+ * Checks one layer of configuration.
+ * @param origin - `managed` for policy (every key allowed), `user` for saved settings
+ */
+export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, problems: ConfigProblem[]): CheckedLayer {
+  if (raw === undefined) return {};
+  const report: Report = (path, message) => problems.push({ origin, path, message, skipped: path });
+  const warn: Report = (path, message) => problems.push({ origin, path, message });
+  if (!isObject(raw)) {
+    report('(whole)', 'must be an object of settings');
+    return {};
+  }
+  unknownFields(raw, origin === 'managed' ? POLICY_FIELDS : USER_FIELDS, '', warn);
+  const cache = raw['cache'] === undefined ? undefined : isObject(raw['cache']) ? raw['cache'] : void report('cache', 'must be an object');
+  if (cache) unknownFields(cache, Object.keys(CACHE_LIMITS), 'cache', warn);
+  const minutes = cache?.['maxAgeMinutes'] === undefined ? undefined : integer(cache['maxAgeMinutes'], 'cache.maxAgeMinutes', report, ...CACHE_LIMITS.maxAgeMinutes);
+  const has = (key: string) => raw[key] !== undefined;
+  return {
+    ...(has('sources') && { sources: items(raw['sources'], 'sources', 'source', validateSource, problems, origin) ?? [] }),
+    ...(has('contextRules') && { contextRules: items(raw['contextRules'], 'contextRules', 'rule', validateRule, problems, origin) ?? [] }),
+    ...(has('fhircast') && { fhircast: clean((r) => fhircast(raw['fhircast'], r), report) }),
+    ...(minutes !== undefined && { cacheMaxAgeMs: minutes * 60_000 }),
+    ...(cache?.['maxPatients'] !== undefined && { cacheMaxPatients: integer(cache['maxPatients'], 'cache.maxPatients', report, ...CACHE_LIMITS.maxPatients) }),
+    ...(has('defaultLens') && { defaultLens: oneOf(raw['defaultLens'], LENSES, 'defaultLens', report) }),
+    ...(origin === 'managed' && has('userMayAddSources') && { userMayAddSources: flag(raw['userMayAddSources'], 'userMayAddSources', report) }),
+    ...(origin === 'managed' && has('userMayAddContextRules') && { userMayAddContextRules: flag(raw['userMayAddContextRules'], 'userMayAddContextRules', report) }),
+    ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
+  };
+}

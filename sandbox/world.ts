@@ -11,7 +11,9 @@ import { EXTENSION_REDIRECT_URIS, HOST, PORTS, SOURCES, type SourceId } from './
 import { generateSourceResources } from './data/generate';
 import { ROSTER } from './data/roster';
 import { startEprSite } from './epr/server';
-import { startFhirServer } from './fhir/server';
+import { startFhirServer, type FhirServer } from './fhir/server';
+import { startAdminServer } from './admin';
+import { revocable } from './auth/revocation';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
 
@@ -35,6 +37,8 @@ export interface SandboxUrls {
   /** Demo EPR sites. */
   readonly epr1: string;
   readonly epr2: string;
+  /** Test controls (sandbox/admin.ts). */
+  readonly admin: string;
 }
 
 export interface Sandbox {
@@ -50,6 +54,7 @@ export const PORT_ENV: Record<keyof typeof PORTS, string> = {
   mh: 'FHIRSIDE_MH_PORT',
   epr1: 'FHIRSIDE_EPR1_PORT',
   epr2: 'FHIRSIDE_EPR2_PORT',
+  admin: 'FHIRSIDE_ADMIN_PORT',
 };
 
 /** Runs one server's start, turning a port clash into a message that says what to do. */
@@ -101,15 +106,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     closers.push(auth.close);
     log(`auth   ${auth.issuer}  SMART authorization server (demo sign-in: demo.clinician / demo)`);
 
+    const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
+    // Each source can be stopped and started again (admin), so the world holds its current server.
+    const running = new Map<SourceId, { server?: FhirServer; start: () => Promise<FhirServer> }>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
       const isOpen = open.has(source.id);
-      const fhir = await starting(source.id, ports[source.id], () => startFhirServer({
+      const start = () => startFhirServer({
         source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer,
-        ...(isOpen ? {} : { validateToken: auth.validateToken }),
-      }));
-      closers.push(fhir.close);
+        ...(isOpen ? {} : { validateToken: tokens.validateToken }),
+      });
+      const fhir = await starting(source.id, ports[source.id], start);
+      const handle: { server?: FhirServer; start: typeof start } = { server: fhir, start };
+      running.set(source.id, handle);
+      closers.push(async () => handle.server?.close());
       fhirBaseUrls.push(fhir.baseUrl);
       picker.push(...pickerPatientsFrom(resources, fhir.baseUrl));
       bases[source.id] = fhir.baseUrl;
@@ -123,6 +134,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     closers.push(epr2.close);
     log(`epr2   ${epr2.url}/app  Northfield ClinicalWorks (demo EPR)`);
 
+    const admin = await starting('admin', ports.admin, () => startAdminServer({
+      host: HOST,
+      port: ports.admin,
+      controls: {
+        stopSource: async (id) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return false;
+          await handle.server?.close();
+          handle.server = undefined;
+          return true;
+        },
+        startSource: async (id) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return false;
+          handle.server ??= await handle.start();
+          return true;
+        },
+        revokeAccessTokens: () => tokens.revokeAll(),
+      },
+    }));
+    closers.push(admin.close);
+    log(`admin  ${admin.url}  sandbox controls (stop/start a source, revoke tokens)`);
+
     const urls: SandboxUrls = {
       auth: auth.issuer,
       gp: bases.gp ?? '',
@@ -130,6 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mh: bases.mh ?? '',
       epr1: epr1.url,
       epr2: epr2.url,
+      admin: admin.url,
     };
     await probe([
       `${urls.auth}/.well-known/openid-configuration`,

@@ -120,10 +120,14 @@ export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig):
   return new Client(new ExtensionAdapter(deps.store, source.id, deps.redirectUri), state);
 }
 
-/** Seconds before expiry at which a token is refreshed rather than used. */
-const EXPIRY_MARGIN_S = 60;
-
-const expiresSoon = (client: Client, now: number) => (client.state.expiresAt ?? 0) - EXPIRY_MARGIN_S < now / 1000;
+/**
+ * A token is refreshed rather than used within a minute of expiry, or within a tenth of its life
+ * for short-lived tokens (a 30-second token must not be refreshed on every request).
+ */
+function expiresSoon(client: Client, now: number): boolean {
+  const lifetime = Number(client.state.tokenResponse?.expires_in) || 3600;
+  return (client.state.expiresAt ?? 0) - Math.min(60, lifetime / 10) < now / 1000;
+}
 
 /**
  * The access-token provider for a signed-in source: refreshes silently (offline_access) before

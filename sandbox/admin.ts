@@ -1,0 +1,51 @@
+/**
+ * The sandbox's control room, for tests and demos: stop and restart a FHIR source, and revoke
+ * every access token issued so far. Loopback only, like the rest of the world.
+ *   POST /sources/<id>/stop   POST /sources/<id>/start   POST /tokens/revoke
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface AdminControls {
+  stopSource(id: string): Promise<boolean>;
+  startSource(id: string): Promise<boolean>;
+  revokeAccessTokens(): void;
+}
+
+export interface AdminServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the admin server. */
+export async function startAdminServer(options: { host: string; port: number; controls: AdminControls }): Promise<AdminServer> {
+  const server = createServer((request, response) => {
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    const path = new URL(request.url ?? '/', 'http://admin').pathname;
+    if (request.method !== 'POST') return reply(405, { error: 'POST only' });
+    const source = /^\/sources\/([\w-]+)\/(stop|start)$/.exec(path);
+    if (source) {
+      const [, id, action] = source;
+      const run = action === 'stop' ? options.controls.stopSource(id!) : options.controls.startSource(id!);
+      void run.then((known) => reply(known ? 200 : 404, { source: id, action, known }), (error: Error) => reply(500, { error: error.message }));
+      return;
+    }
+    if (path === '/tokens/revoke') {
+      options.controls.revokeAccessTokens();
+      return reply(200, { revoked: true });
+    }
+    reply(404, { error: 'unknown admin action' });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

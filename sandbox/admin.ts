@@ -1,7 +1,8 @@
 /**
  * The sandbox's control room, for tests and demos: stop and restart a FHIR source, and revoke
  * every access token issued so far. Loopback only, like the rest of the world.
- *   POST /sources/<id>/stop   POST /sources/<id>/start   POST /tokens/revoke
+ *   POST /sources/<id>/stop    POST /sources/<id>/start     POST /tokens/revoke
+ *   POST /sources/<id>/open    (serve without tokens)   POST /sources/<id>/secure (require them again)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 export interface AdminControls {
   stopSource(id: string): Promise<boolean>;
   startSource(id: string): Promise<boolean>;
+  setSourceOpen(id: string, open: boolean): Promise<boolean>;
   revokeAccessTokens(): void;
 }
 
@@ -26,10 +28,12 @@ export async function startAdminServer(options: { host: string; port: number; co
     };
     const path = new URL(request.url ?? '/', 'http://admin').pathname;
     if (request.method !== 'POST') return reply(405, { error: 'POST only' });
-    const source = /^\/sources\/([\w-]+)\/(stop|start)$/.exec(path);
+    const source = /^\/sources\/([\w-]+)\/(stop|start|open|secure)$/.exec(path);
     if (source) {
       const [, id, action] = source;
-      const run = action === 'stop' ? options.controls.stopSource(id!) : options.controls.startSource(id!);
+      const { controls } = options;
+      const run =
+        action === 'stop' ? controls.stopSource(id!) : action === 'start' ? controls.startSource(id!) : controls.setSourceOpen(id!, action === 'open');
       void run.then((known) => reply(known ? 200 : 404, { source: id, action, known }), (error: Error) => reply(500, { error: error.message }));
       return;
     }

@@ -109,16 +109,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
     // Each source can be stopped and started again (admin), so the world holds its current server.
-    const running = new Map<SourceId, { server?: FhirServer; start: () => Promise<FhirServer> }>();
+    const running = new Map<SourceId, { server?: FhirServer; open: boolean; start: () => Promise<FhirServer> }>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
       const isOpen = open.has(source.id);
-      const start = () => startFhirServer({
-        source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer,
-        ...(isOpen ? {} : { validateToken: tokens.validateToken }),
-      });
-      const fhir = await starting(source.id, ports[source.id], start);
-      const handle: { server?: FhirServer; start: typeof start } = { server: fhir, start };
+      const handle: { server?: FhirServer; open: boolean; start: () => Promise<FhirServer> } = {
+        open: isOpen,
+        start: () => startFhirServer({
+          source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer,
+          ...(handle.open ? {} : { validateToken: tokens.validateToken }),
+        }),
+      };
+      const fhir = await starting(source.id, ports[source.id], handle.start);
+      handle.server = fhir;
       running.set(source.id, handle);
       closers.push(async () => handle.server?.close());
       fhirBaseUrls.push(fhir.baseUrl);
@@ -149,6 +152,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           const handle = running.get(id as SourceId);
           if (!handle) return false;
           handle.server ??= await handle.start();
+          return true;
+        },
+        setSourceOpen: async (id, isOpen) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return false;
+          await handle.server?.close();
+          handle.open = isOpen;
+          handle.server = await handle.start();
           return true;
         },
         revokeAccessTokens: () => tokens.revokeAll(),

@@ -1,56 +1,82 @@
-/** Encrypted read and write of summaries, keyed by patient, in IndexedDB. */
+/** Encrypted read and write of look-up results, keyed by patient, with lifetime and size limits. */
 import type { CacheKeys } from './cache-keys';
 import type { FhirsideDatabase } from './db';
+import { patientHash, seal, unseal } from './sealed';
 
 export interface CachedSummary<T> {
   readonly value: T;
   readonly savedAt: number;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-async function patientHash(keys: CacheKeys, patientKey: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', keys.naming, encoder.encode(patientKey));
-  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+/** The cache is full even after evicting; the look-up carries on without saving. */
+export class CacheFullError extends Error {
+  override readonly name = 'CacheFullError';
 }
 
+const isQuotaError = (error: unknown) =>
+  error instanceof Error && (error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError');
+
 /**
- * Stores a summary, encrypted with a fresh IV.
+ * Stores a patient's look-up, encrypted. On a full disk the least recently viewed half is evicted
+ * and the write tried once more; after that CacheFullError (never a failed look-up).
  * @param savedAt - when the data was fetched from the sources
  */
-export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number): Promise<void> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plaintext = encoder.encode(JSON.stringify({ patientKey, value }));
-  const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, keys.encryption, plaintext);
-  await db.summaries.put({ patientHash: await patientHash(keys, patientKey), savedAt, iv, ciphertext });
+export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number, now = Date.now()): Promise<void> {
+  const record = { patientHash: await patientHash(keys, patientKey), savedAt, viewedAt: now, ...(await seal(keys, patientKey, value)) };
+  try {
+    await db.summaries.put(record);
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await evictLeastRecentlyViewed(db, Math.ceil((await db.summaries.count()) / 2));
+    try {
+      await db.summaries.put(record);
+    } catch (retryError) {
+      if (isQuotaError(retryError)) throw new CacheFullError('The browser has no room left for saved summaries');
+      throw retryError;
+    }
+  }
 }
 
 /**
- * Reads a patient's summary. A record that does not decrypt (keys from an earlier browser
- * session) or that names another patient is deleted and reported as absent.
+ * Reads a patient's look-up and marks it viewed. A record that does not decrypt (keys from an
+ * earlier browser session) or that names another patient is deleted and reported as absent.
  */
-export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string): Promise<CachedSummary<T> | undefined> {
+export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, now = Date.now()): Promise<CachedSummary<T> | undefined> {
   const hash = await patientHash(keys, patientKey);
   const record = await db.summaries.get(hash);
   if (!record) return undefined;
   try {
-    const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, keys.encryption, record.ciphertext);
-    const stored = JSON.parse(decoder.decode(plaintext)) as { patientKey: string; value: T };
-    if (stored.patientKey !== patientKey) throw new Error('cached record belongs to another patient');
-    return { value: stored.value, savedAt: record.savedAt };
+    const value = await unseal<T>(keys, patientKey, record);
+    await db.summaries.update(hash, { viewedAt: now });
+    return { value, savedAt: record.savedAt };
   } catch {
     await db.summaries.delete(hash);
     return undefined;
   }
 }
 
-/** Deletes every cached summary. */
-export async function clearCache(db: FhirsideDatabase): Promise<void> {
-  await db.summaries.clear();
+/** Deletes the `count` least recently viewed summaries. */
+export async function evictLeastRecentlyViewed(db: FhirsideDatabase, count: number): Promise<void> {
+  if (count <= 0) return;
+  const oldest = await db.summaries.orderBy('viewedAt').limit(count).primaryKeys();
+  await db.summaries.bulkDelete(oldest);
+  await db.snapshots.bulkDelete(oldest);
 }
 
-/** Deletes summaries older than maxAgeMs; purge on start and before every read keeps the rule simple. */
+/** Keeps at most `maxPatients` summaries, evicting the least recently viewed. */
+export async function enforcePatientLimit(db: FhirsideDatabase, maxPatients: number): Promise<void> {
+  await evictLeastRecentlyViewed(db, (await db.summaries.count()) - maxPatients);
+}
+
+/** Deletes every cached summary and snapshot: "Clear all data", sign-out of all, policy change. */
+export async function clearCache(db: FhirsideDatabase): Promise<void> {
+  await Promise.all([db.summaries.clear(), db.snapshots.clear()]);
+}
+
+/** Deletes summaries fetched longer ago than maxAgeMs; returns how many went. */
 export async function purgeExpired(db: FhirsideDatabase, maxAgeMs: number, now: number): Promise<number> {
-  return db.summaries.where('savedAt').below(now - maxAgeMs).delete();
+  const expired = await db.summaries.where('savedAt').below(now - maxAgeMs).primaryKeys();
+  await db.summaries.bulkDelete(expired);
+  await db.snapshots.bulkDelete(expired);
+  return expired.length;
 }

@@ -1,6 +1,6 @@
 import { NHS_NUMBER_SYSTEM } from '../context/nhs-number';
 import type { FhirResource } from '../sources/fhir-types';
-import { datePart, objs, str } from './fields';
+import { datePart, obj, objs, str } from './fields';
 import type { Banner } from './model';
 
 /** The banner facts of a Patient resource: official name, birth date, gender, NHS number. */
@@ -19,5 +19,14 @@ export function bannerFromPatient(patient: FhirResource, patientKey: string): Ba
     gender: str(patient, 'gender'),
     nhsNumber: nhs ? str(nhs, 'value') : undefined,
     deceasedDate: datePart(str(patient, 'deceasedDateTime')) ?? (patient['deceasedBoolean'] === true ? 'unknown' : undefined),
+    nhsNumberVerified: nhs ? verified(nhs) : undefined,
   };
+}
+
+/** UK Core verification status: `01` is "number present and verified"; absent means not stated. */
+function verified(identifier: Record<string, unknown>): boolean | undefined {
+  const extension = objs(identifier, 'extension').find((e) => str(e, 'url')?.endsWith('NHSNumberVerificationStatus'));
+  if (!extension) return undefined;
+  const code = objs(obj(extension, 'valueCodeableConcept') ?? {}, 'coding').map((c) => str(c, 'code')).find(Boolean);
+  return code === '01';
 }

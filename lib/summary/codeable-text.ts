@@ -60,3 +60,15 @@ export function codeIn(concept: unknown, system: string): string | undefined {
   const match = codings(concept).find((c) => c.system === system && nonEmpty(c.code));
   return match ? (match.code as string) : undefined;
 }
+
+/** Every `system|code` of a concept, the keys rows are matched on across sources. */
+export function codeKeys(concept: unknown): string[] {
+  return codings(concept)
+    .filter((c) => nonEmpty(c.code))
+    .map((c) => `${typeof c.system === 'string' ? c.system : ''}|${(c.code as string).trim()}`);
+}
+
+/** Lower-case words only: how free text is compared when no code is sent. */
+export function normaliseText(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}

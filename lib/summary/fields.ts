@@ -31,3 +31,27 @@ export function statusCode(resource: Record<string, unknown>, field: string): st
 export function datePart(value: string | undefined): string | undefined {
   return value && /^\d{4}(-\d{2}(-\d{2})?)?/.test(value) ? value.slice(0, 10) : undefined;
 }
+
+/** A Period's start and end as sent. */
+export function period(resource: Record<string, unknown>, field: string): { start?: string; end?: string } {
+  const value = obj(resource, field);
+  return value ? { start: str(value, 'start'), end: str(value, 'end') } : {};
+}
+
+/** The first string among several fields, e.g. effectiveDateTime then issued. */
+export function firstStr(resource: Record<string, unknown>, fields: readonly string[]): string | undefined {
+  for (const field of fields) {
+    const value = str(resource, field);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Text of the `note` annotations. */
+export function notes(resource: Record<string, unknown>): string[] {
+  return objs(resource, 'note').map((n) => str(n, 'text')).filter((t): t is string => Boolean(t));
+}
+
+/** Joins the parts that are present with a middle dot; undefined when none are. */
+export const join = (parts: readonly (string | undefined | false)[]): string | undefined =>
+  parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ') || undefined;

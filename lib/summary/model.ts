@@ -1,31 +1,123 @@
-/** The summary model: what the panel shows, independent of how it is drawn. */
+/**
+ * The summary model: what the panel shows, independent of how it is drawn. Plain data only (it is
+ * cached as JSON), sections aligned with the HL7 International Patient Summary.
+ */
 
-export type SectionId = 'allergies' | 'problems' | 'medications';
+export type SectionId =
+  | 'allergies'
+  | 'alerts'
+  | 'problems'
+  | 'medications'
+  | 'results'
+  | 'vitals'
+  | 'imaging'
+  | 'procedures'
+  | 'immunizations'
+  | 'encounters'
+  | 'careplans'
+  | 'documents';
 
-export const SECTION_ORDER: readonly SectionId[] = ['allergies', 'problems', 'medications'];
+/** General order: allergies always first; safety alerts next so a risk flag is never scrolled away. */
+export const SECTION_ORDER: readonly SectionId[] = [
+  'allergies', 'alerts', 'problems', 'medications', 'results', 'vitals',
+  'imaging', 'procedures', 'immunizations', 'encounters', 'careplans', 'documents',
+];
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   allergies: 'Allergies and intolerances',
+  alerts: 'Alerts',
   problems: 'Problems',
   medications: 'Medications',
+  results: 'Results',
+  vitals: 'Vital signs',
+  imaging: 'Imaging',
+  procedures: 'Procedures',
+  immunizations: 'Immunisations',
+  encounters: 'Encounters',
+  careplans: 'Care plans and care team',
+  documents: 'Documents',
 };
 
-export interface SummaryRow {
-  /** Unique within a summary: `<sourceId>/<resourceType>/<id>`. */
-  readonly id: string;
+/** Marks a row carries for the lenses (see tags.ts for what earns each). */
+export type Tag =
+  | 'cancer-diagnosis' | 'cancer-stage' | 'tumour-marker' | 'mdt-outcome' | 'cancer-treatment' | 'performance-status'
+  | 'mh-diagnosis' | 'risk-flag' | 'crisis-plan' | 'care-coordinator' | 'mha-status'
+  | 'lithium' | 'lithium-monitoring' | 'clozapine' | 'clozapine-monitoring';
+
+/** One input resource behind a row: where it came from and what that source said. */
+export interface Provenance {
   readonly sourceId: string;
+  /** `ResourceType/id` at that source. */
+  readonly ref: string;
+  readonly detail?: string;
+  readonly status?: string;
+  readonly date?: string;
+}
+
+/** One value of a test: a dated number (or coded/text answer) exactly as sent. */
+export interface ResultPoint {
+  /** ISO dateTime as sent (effective time), used to order and to match duplicates. */
+  readonly at?: string;
+  readonly value?: number;
+  /** Second number of a pair (diastolic of a blood pressure). */
+  readonly value2?: number;
+  /** The value as the clinician reads it, with its unit as sent: `57 mmol/mol`, `cT2`. */
+  readonly display: string;
+  readonly unit?: string;
+  /** Abnormal flag in words (High, Low, Critical…) as the source interpreted it. */
+  readonly flag?: string;
+  readonly range?: string;
+  readonly low?: number;
+  readonly high?: number;
+  readonly sources: readonly Provenance[];
+}
+
+export interface TestResult {
+  /** Newest first. */
+  readonly points: readonly ResultPoint[];
+  /** How the test was named by each source, when the row's label is a grouped name. */
+  readonly namesAsSent: readonly string[];
+}
+
+export interface Conflict {
+  /** Rows that look like the same fact but disagree. */
+  readonly with: readonly string[];
+  readonly reason: string;
+}
+
+export interface SummaryRow {
+  /** Unique within a summary. */
+  readonly id: string;
+  /** The first source of the row (kept for callers that want one). */
+  readonly sourceId: string;
+  /** Every input resource this row stands for; across a summary each resource is in exactly one row. */
+  readonly sources: readonly Provenance[];
   /** The patient this fact belongs to (context key); the panel refuses rows for any other patient. */
   readonly patientKey: string;
+  /** What makes two rows the same fact (codes, or normalised text); stable across looks. */
+  readonly key: string;
+  readonly codes: readonly string[];
   readonly text: string;
-  /** Secondary line: reaction, dose, onset… */
+  /** Secondary line: reaction, dose, stage, conclusion… */
   readonly detail?: string;
   /** Clinical status as sent (active, resolved, stopped…). */
   readonly status?: string;
   readonly active: boolean;
-  /** ISO date the row is sorted by (onset, authored, recorded). */
+  /** ISO date the row is sorted by (onset, authored, effective, recorded). */
   readonly date?: string;
-  /** True for a high-criticality allergy: drawn so it cannot be missed. */
+  /** ISO date the fact ended, where sent: a medicine's end, a discharge. */
+  readonly end?: string;
+  /** Drawn so it cannot be missed: high-criticality allergy, active alert, critical result. */
   readonly alert?: boolean;
+  /** Extra lines: notes, care plan activities, team members, a report's results. */
+  readonly items?: readonly string[];
+  /** Plain text body of a document (never HTML). */
+  readonly body?: string;
+  /** Resource narrative (`text.div`) as sent: drawn only through a sanitiser. */
+  readonly narrative?: string;
+  readonly tags?: readonly Tag[];
+  readonly conflict?: Conflict;
+  readonly result?: TestResult;
 }
 
 export interface Banner {
@@ -37,21 +129,42 @@ export interface Banner {
   readonly gender?: string;
   readonly nhsNumber?: string;
   readonly deceasedDate?: string;
+  /** False when the source says the NHS number is not verified (CUI "not verified" state). */
+  readonly nhsNumberVerified?: boolean;
 }
+
+/** What one source returned for one section. */
+export type Coverage =
+  | { readonly state: 'returned'; readonly count: number }
+  | { readonly state: 'empty' }
+  | { readonly state: 'not-supported' }
+  | { readonly state: 'failed'; readonly reason: string };
 
 export interface SourceSummary {
   readonly sourceId: string;
   readonly patientKey: string;
   readonly banner: Banner;
+  /** One row per input resource (imaging report and its study share one), before the merge. */
   readonly sections: Readonly<Record<SectionId, readonly SummaryRow[]>>;
   /** Sections that could not be fetched completely, with the reason (shown, never hidden). */
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
+  readonly coverage?: Readonly<Record<SectionId, Coverage>>;
 }
 
 export interface Summary {
+  /** Model version: a cached summary of another version is not drawn. */
+  readonly version?: number;
   readonly patientKey: string;
   readonly banner: Banner;
   readonly sections: Readonly<Record<SectionId, readonly SummaryRow[]>>;
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
   readonly sourceIds: readonly string[];
+  readonly coverage?: Readonly<Record<string, Readonly<Record<SectionId, Coverage>>>>;
+}
+
+export const SUMMARY_VERSION = 2;
+
+/** An empty record per section. */
+export function emptySections<T>(make: () => T): Record<SectionId, T> {
+  return Object.fromEntries(SECTION_ORDER.map((id) => [id, make()])) as Record<SectionId, T>;
 }

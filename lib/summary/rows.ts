@@ -1,74 +1,73 @@
-/** Builders: one FHIR resource in, one SummaryRow out. Pure; malformed input gives a plainer row. */
+/** Builders for the first screen: allergies, problems, medicines. One resource in, one row out. */
 import type { FhirResource } from '../sources/fhir-types';
 import { conceptText } from './codeable-text';
-import { datePart, obj, objs, statusCode, str } from './fields';
+import { datePart, join, notes, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';
+import { makeRow, type RowContext } from './row-base';
 
-interface RowContext {
-  readonly sourceId: string;
-  readonly patientKey: string;
+export type { RowContext } from './row-base';
+
+const NO_KNOWN_ALLERGY = ['http://snomed.info/sct|716186003', 'http://snomed.info/sct|409137002', 'http://snomed.info/sct|428607008'];
+
+/** True for a "no known allergies" statement rather than an allergy. */
+export function isNoKnownAllergy(row: SummaryRow): boolean {
+  return row.codes.some((c) => NO_KNOWN_ALLERGY.includes(c)) || /^no known (drug )?allerg/i.test(row.text);
 }
-
-function baseRow(resource: FhirResource, ctx: RowContext) {
-  return {
-    id: `${ctx.sourceId}/${resource.resourceType}/${resource.id ?? 'unidentified'}`,
-    sourceId: ctx.sourceId,
-    patientKey: ctx.patientKey,
-  };
-}
-
-const join = (parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ') || undefined;
 
 /** An AllergyIntolerance row: substance, reactions, criticality. */
-export function allergyRow(resource: FhirResource, ctx: RowContext): SummaryRow {
+export function allergyRow(resource: FhirResource, ctx: RowContext, index = 0): SummaryRow {
   const status = statusCode(resource, 'clinicalStatus');
+  const verification = statusCode(resource, 'verificationStatus');
   const reactions = objs(resource, 'reaction')
     .flatMap((reaction) => objs(reaction, 'manifestation'))
     .map((manifestation) => conceptText(manifestation, ''))
     .filter(Boolean);
   const criticality = str(resource, 'criticality');
-  return {
-    ...baseRow(resource, ctx),
-    text: conceptText(obj(resource, 'code'), 'Allergy (substance not recorded)'),
-    detail: join([reactions.join(', ') || undefined, criticality === 'high' ? 'High criticality' : undefined]),
+  const code = obj(resource, 'code');
+  return makeRow(resource, index, ctx, 'alg', code, {
+    text: conceptText(code, 'Allergy (substance not recorded)'),
+    detail: join([reactions.join(', '), criticality === 'high' && 'High criticality', verification && verification !== 'confirmed' && verification]),
     status,
     active: status !== 'inactive' && status !== 'resolved',
     date: datePart(str(resource, 'recordedDate') ?? str(resource, 'onsetDateTime')),
     alert: criticality === 'high',
-  };
+    items: notes(resource),
+  });
 }
 
-/** A Condition row: problem, onset, status. */
-export function conditionRow(resource: FhirResource, ctx: RowContext): SummaryRow {
+/** A Condition row: problem, stage, verification, onset. */
+export function conditionRow(resource: FhirResource, ctx: RowContext, index = 0): SummaryRow {
   const status = statusCode(resource, 'clinicalStatus');
-  const onset = datePart(str(resource, 'onsetDateTime') ?? str(resource, 'recordedDate'));
   const verification = statusCode(resource, 'verificationStatus');
-  return {
-    ...baseRow(resource, ctx),
-    text: conceptText(obj(resource, 'code'), 'Problem (not named)'),
+  const stage = objs(resource, 'stage').map((s) => conceptText(obj(s, 'summary'), '')).filter(Boolean);
+  const code = obj(resource, 'code');
+  return makeRow(resource, index, ctx, 'cond', code, {
+    text: conceptText(code, 'Problem (not named)'),
     // An unconfirmed diagnosis must not read like a confirmed one.
-    detail: join([verification && verification !== 'confirmed' ? verification : undefined]),
+    detail: join([stage.join('; '), verification && verification !== 'confirmed' && verification]),
     status,
     active: status === undefined || ['active', 'recurrence', 'relapse'].includes(status),
-    date: onset,
-  };
+    date: datePart(str(resource, 'onsetDateTime') ?? period(resource, 'onsetPeriod').start ?? str(resource, 'recordedDate')),
+    items: notes(resource),
+  });
 }
 
-/** A MedicationRequest or MedicationStatement row: medicine, dose, status. */
-export function medicationRow(resource: FhirResource, ctx: RowContext): SummaryRow {
+/** A MedicationRequest or MedicationStatement row: medicine, dose, status, and the period it covers. */
+export function medicationRow(resource: FhirResource, ctx: RowContext, index = 0): SummaryRow {
   const status = statusCode(resource, 'status');
   const dosage = objs(resource, 'dosageInstruction')[0] ?? objs(resource, 'dosage')[0];
   const medication = obj(resource, 'medicationCodeableConcept');
   const reference = obj(resource, 'medicationReference');
-  const text = medication
-    ? conceptText(medication, 'Medicine (not named)')
-    : (reference && str(reference, 'display')) ?? 'Medicine (not named)';
-  return {
-    ...baseRow(resource, ctx),
+  const text = medication ? conceptText(medication, 'Medicine (not named)') : (reference && str(reference, 'display')) ?? 'Medicine (not named)';
+  const effective = period(resource, 'effectivePeriod');
+  const validity = period(obj(resource, 'dispenseRequest') ?? {}, 'validityPeriod');
+  return makeRow(resource, index, ctx, 'med', medication, {
     text,
-    detail: join([dosage ? str(dosage, 'text') : undefined]),
+    detail: dosage ? str(dosage, 'text') : undefined,
     status,
-    active: status === undefined || ['active', 'on-hold', 'intended'].includes(status),
-    date: datePart(str(resource, 'authoredOn') ?? str(resource, 'dateAsserted') ?? str(obj(resource, 'effectivePeriod') ?? {}, 'start')),
-  };
+    active: status === undefined || ['active', 'on-hold', 'intended', 'draft'].includes(status),
+    date: datePart(str(resource, 'authoredOn') ?? effective.start ?? str(resource, 'dateAsserted')),
+    end: datePart(effective.end ?? validity.end),
+    items: notes(resource),
+  });
 }

@@ -1,7 +1,12 @@
 import type { FhirResource } from '../sources/fhir-types';
 import { bannerFromPatient } from './banner';
-import type { SectionId, SourceSummary, SummaryRow } from './model';
+import { emptySections, type Coverage, type SectionId, type SourceSummary, type SummaryRow } from './model';
+import { refOf, type RowContext } from './row-base';
+import { carePlanRow, careTeamRow, documentRow, flagRow } from './rows-care';
+import { encounterRow, imagingStudyRow, immunizationRow, procedureRow } from './rows-events';
+import { isImagingReport, isVitalSign, observationRow, reportRow } from './rows-results';
 import { allergyRow, conditionRow, medicationRow } from './rows';
+import { foldImaging } from './fold-imaging';
 
 export interface SourceResources {
   readonly sourceId: string;
@@ -9,29 +14,81 @@ export interface SourceResources {
   readonly patient: FhirResource;
   readonly resources: readonly FhirResource[];
   readonly incomplete?: Partial<Record<SectionId, string>>;
+  /** Sections this source cannot hold (the server does not offer the resource types). */
+  readonly notSupported?: readonly SectionId[];
 }
 
+type Builder = (resource: FhirResource, ctx: RowContext, index: number) => SummaryRow;
+
+const SIMPLE: Readonly<Record<string, readonly [SectionId, Builder]>> = {
+  AllergyIntolerance: ['allergies', allergyRow],
+  Condition: ['problems', conditionRow],
+  MedicationRequest: ['medications', medicationRow],
+  MedicationStatement: ['medications', medicationRow],
+  Procedure: ['procedures', procedureRow],
+  Immunization: ['immunizations', immunizationRow],
+  Encounter: ['encounters', encounterRow],
+  ImagingStudy: ['imaging', imagingStudyRow],
+  Flag: ['alerts', flagRow],
+  CarePlan: ['careplans', carePlanRow],
+  CareTeam: ['careplans', careTeamRow],
+  DocumentReference: ['documents', documentRow],
+};
+
+/** The resource types the summary draws; anything else a source sends is not clinical content here. */
+export const SUMMARY_RESOURCE_TYPES: readonly string[] = [...Object.keys(SIMPLE), 'Observation', 'DiagnosticReport'];
+
 /**
- * Builds one source's summary. Resources that reference a different patient than the resolved
- * one are dropped here: a server bug must not attach another person's allergy to this banner.
+ * Builds one source's summary: one row per resource. Resources that reference a different patient
+ * than the resolved one are dropped here: a server bug must not attach another person's allergy
+ * to this banner.
  */
 export function buildSourceSummary(input: SourceResources): SourceSummary {
   const ctx = { sourceId: input.sourceId, patientKey: input.patientKey };
   const ownReference = `Patient/${input.patient.id}`;
-  const own = input.resources.filter((r) => belongsTo(r, ownReference));
-  const rows = (type: string[], build: (r: FhirResource, c: typeof ctx) => SummaryRow) =>
-    own.filter((r) => type.includes(r.resourceType)).map((r) => build(r, ctx));
+  const sections = emptySections<SummaryRow[]>(() => []);
+  const own = input.resources.map((r, i) => [r, i] as const).filter(([r]) => belongsTo(r, ownReference));
+  const observations = new Map<string, SummaryRow>();
+  for (const [resource, index] of own) {
+    const simple = SIMPLE[resource.resourceType];
+    if (simple) sections[simple[0]].push(simple[1](resource, ctx, index));
+    else if (resource.resourceType === 'Observation') {
+      const row = observationRow(resource, ctx, index);
+      observations.set(refOf(resource, index), row);
+      sections[isVitalSign(resource) ? 'vitals' : 'results'].push(row);
+    }
+  }
+  // Reports after observations, so each report can name its results.
+  const resolve = (reference: string) => {
+    const row = observations.get(reference.replace(/^.*\/(Observation\/[^/]+)$/, '$1'));
+    return row ? `${row.text}: ${row.result?.points[0]?.display ?? ''}` : undefined;
+  };
+  for (const [resource, index] of own) {
+    if (resource.resourceType !== 'DiagnosticReport') continue;
+    sections[isImagingReport(resource) ? 'imaging' : 'results'].push(reportRow(resource, ctx, index, resolve));
+  }
+  sections.imaging = foldImaging(sections.imaging, own.filter(([r]) => r.resourceType === 'DiagnosticReport').map(([r, i]) => [r, refOf(r, i)] as const));
+  const incomplete = input.incomplete ?? {};
   return {
     sourceId: input.sourceId,
     patientKey: input.patientKey,
     banner: bannerFromPatient(input.patient, input.patientKey),
-    sections: {
-      allergies: rows(['AllergyIntolerance'], allergyRow),
-      problems: rows(['Condition'], conditionRow),
-      medications: rows(['MedicationRequest', 'MedicationStatement'], medicationRow),
-    },
-    incomplete: input.incomplete ?? {},
+    sections,
+    incomplete,
+    coverage: coverageOf(sections, incomplete, input.notSupported ?? []),
   };
+}
+
+function coverageOf(sections: Record<SectionId, SummaryRow[]>, incomplete: Partial<Record<SectionId, string>>, notSupported: readonly SectionId[]): Record<SectionId, Coverage> {
+  const out = emptySections<Coverage>(() => ({ state: 'empty' }));
+  for (const id of Object.keys(out) as SectionId[]) {
+    const count = sections[id].reduce((n, row) => n + row.sources.length, 0);
+    const reason = incomplete[id];
+    if (notSupported.includes(id) && count === 0) out[id] = { state: 'not-supported' };
+    else if (reason) out[id] = { state: 'failed', reason };
+    else out[id] = count > 0 ? { state: 'returned', count } : { state: 'empty' };
+  }
+  return out;
 }
 
 function belongsTo(resource: FhirResource, patientReference: string): boolean {

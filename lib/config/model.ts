@@ -37,10 +37,16 @@ export interface AuditSettings {
   readonly sourceId?: string;
 }
 
+/**
+ * A context rule as configuration may write it: ContextRule plus the FHIRcast flag, named here as
+ * well so that this model compiles whichever of the two lands first.
+ */
+export type RuleSettings = ContextRule & { readonly fhircast?: boolean };
+
 /** Settings a clinician may save on the options page (storage.local): settings only, never clinical data. */
 export interface UserSettings {
   readonly sources?: readonly SourceSettings[];
-  readonly contextRules?: readonly ContextRule[];
+  readonly contextRules?: readonly RuleSettings[];
   readonly fhircast?: FhircastConfig;
   readonly cache?: CacheSettings;
   readonly defaultLens?: Lens;

@@ -10,7 +10,7 @@
 import type { ContextRule, IdentifierLocator } from '../context/rules';
 import type { SourceConfig } from '../sources/source-config';
 import type { FhircastConfig } from './effective-config';
-import type { AuditSettings, CacheSettings, ManagedPolicy, SourceSettings } from './model';
+import type { AuditSettings, CacheSettings, ManagedPolicy, RuleSettings, SourceSettings } from './model';
 import { SOURCE_LIMITS } from './validate-source';
 import { LOCATOR_KINDS } from './validate-rule';
 import { CACHE_LIMITS, LENSES } from './validate-settings';
@@ -59,7 +59,7 @@ const source = object<SourceSettings>('A SMART-on-FHIR source.', {
 const element = (description: string) =>
   object<NonNullable<ContextRule['birthDate']>>(description, { selector: str('CSS selector.'), attribute: str('Attribute to read instead of the text.') });
 
-const rule = object<ContextRule>('How to find the patient on an EPR site. The first rule whose urlPattern matches applies.', {
+const rule = object<RuleSettings>('How to find the patient on an EPR site. The first rule whose urlPattern matches applies.', {
   id: str('Short id of the rule.'),
   urlPattern: str('Regular expression the page URL must match, e.g. "^https://epr\\\\.trust\\\\.nhs\\\\.uk/".'),
   identifier: object<IdentifierLocator>('Where the identifier is.', {
@@ -71,6 +71,7 @@ const rule = object<ContextRule>('How to find the patient on an EPR site. The fi
   system: str('Identifier system; default the NHS number (then the modulus-11 check applies).'),
   birthDate: element('Where the page shows the date of birth, to cross-check each source\'s Patient.'),
   name: object<NonNullable<ContextRule['name']>>('Where the page shows the patient\'s name.', { selector: str('CSS selector.') }),
+  fhircast: bool('Pages of this site follow the FHIRcast hub\'s patient (needs fhircast).'),
 });
 
 /** The whole policy. */

@@ -17,7 +17,8 @@ const describe = (value: unknown) =>
 /** A non-empty string of at most `max` characters. */
 export function text(value: unknown, path: string, report: Report, max = 200): string | undefined {
   if (value === undefined) return void report(path, 'is missing');
-  if (typeof value !== 'string' || value.trim() === '') return void report(path, `must be text, not ${value === '' ? 'empty' : describe(value)}`);
+  if (typeof value === 'string' && value.trim() === '') return void report(path, 'is empty');
+  if (typeof value !== 'string') return void report(path, `must be text, not ${describe(value)}`);
   if (value.length > max) return void report(path, `must be at most ${max} characters`);
   return value;
 }

@@ -1,9 +1,10 @@
 /** Checks one context rule: where on an EPR page the patient's identifier is found. */
-import type { ContextRule, IdentifierLocator } from '../context/rules';
-import { isObject, oneOf, pattern, text, unknownFields, type Raw, type Report } from './validate-fields';
+import type { IdentifierLocator } from '../context/rules';
+import type { RuleSettings } from './model';
+import { flag, isObject, oneOf, pattern, text, unknownFields, type Raw, type Report } from './validate-fields';
 
 /** Every field a rule may have; the schema test keeps this and policy-schema.ts in step. */
-export const RULE_FIELDS = ['id', 'urlPattern', 'identifier', 'system', 'birthDate', 'name'] as const satisfies readonly (keyof ContextRule)[];
+export const RULE_FIELDS = ['id', 'urlPattern', 'identifier', 'system', 'birthDate', 'name', 'fhircast'] as const satisfies readonly (keyof RuleSettings)[];
 export const LOCATOR_FIELDS = ['from', 'pattern', 'selector', 'attribute'] as const;
 export const LOCATOR_KINDS = ['url', 'selector', 'text'] as const satisfies readonly IdentifierLocator['from'][];
 
@@ -44,7 +45,7 @@ function element(raw: unknown, path: string, report: Report, withAttribute: bool
  * Checks a context rule as written in policy or settings.
  * @returns the rule, or undefined (after reporting why) when it is unusable
  */
-export function validateRule(raw: unknown, path: string, report: Report, warn: Report): ContextRule | undefined {
+export function validateRule(raw: unknown, path: string, report: Report, warn: Report): RuleSettings | undefined {
   if (!isObject(raw)) return void report(path, 'must be an object with id, urlPattern and identifier');
   unknownFields(raw, RULE_FIELDS, path, warn);
   const r: Raw = raw;
@@ -54,6 +55,7 @@ export function validateRule(raw: unknown, path: string, report: Report, warn: R
   const system = r['system'] === undefined ? undefined : text(r['system'], `${path}.system`, report, 500);
   const birthDate = r['birthDate'] === undefined ? undefined : element(r['birthDate'], `${path}.birthDate`, report, true);
   const name = r['name'] === undefined ? undefined : element(r['name'], `${path}.name`, report, false);
+  const fhircast = r['fhircast'] === undefined ? undefined : flag(r['fhircast'], `${path}.fhircast`, report);
   if (!id || !urlPattern || !identifier) return undefined;
   return {
     id,
@@ -62,5 +64,6 @@ export function validateRule(raw: unknown, path: string, report: Report, warn: R
     ...(system !== undefined && { system }),
     ...(birthDate !== undefined && { birthDate }),
     ...(name !== undefined && { name: { selector: name.selector } }),
+    ...(fhircast !== undefined && { fhircast }),
   };
 }

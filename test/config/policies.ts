@@ -22,7 +22,7 @@ export const eprRule = {
   urlPattern: '^https://pas\\.example\\.nhs\\.uk/',
   identifier: { from: 'selector', selector: '#banner .nhs', attribute: 'data-nhs' },
   birthDate: { selector: '#banner .dob' },
-};
+} as const;
 
 export const userSource = {
   id: 'research',

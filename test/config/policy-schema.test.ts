@@ -46,7 +46,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
   it('accepts a policy that sets every field, which the validator accepts unchanged', () => {
     const everything = {
       sources: [{ id: 'gp', name: 'GP', fhirBaseUrl: 'https://fhir.trust.example/r4', auth: 'smart', clientId: 'c', scope: 'openid', identifierSystems: ['https://fhir.nhs.uk/Id/nhs-number'], pageSize: 10, timeoutMs: 5000, maxConcurrency: 2, observationHorizonDays: 365 }],
-      contextRules: [{ id: 'pas', urlPattern: '^https://pas/', identifier: { from: 'selector', selector: '.nhs', attribute: 'data-nhs' }, system: 'https://fhir.nhs.uk/Id/nhs-number', birthDate: { selector: '.dob', attribute: 'data-dob' }, name: { selector: '.name' } }],
+      contextRules: [{ id: 'pas', urlPattern: '^https://pas/', identifier: { from: 'selector', selector: '.nhs', attribute: 'data-nhs' }, system: 'https://fhir.nhs.uk/Id/nhs-number', birthDate: { selector: '.dob', attribute: 'data-dob' }, name: { selector: '.name' }, fhircast: true }],
       fhircast: { hubUrl: 'https://hub.trust.example/', topic: 't' },
       cache: { maxAgeMinutes: 60, maxPatients: 10 },
       defaultLens: 'cancer',

@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import type { ConnectionState } from '@/components/options/ConnectionResult';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import type { UserSettings } from '@/lib/config/model';
+import { addUserRule, addUserSource, asUserSettings, removeUserRule, removeUserSource, setGeneral } from '@/lib/config/user-settings-edit';
+import { readUserSettings, writeUserSettings } from '@/lib/platform/user-settings-store';
+import { redirectUri } from '@/lib/platform/web-auth-flow';
+import { testConnection } from './connection-test';
+import { useResolvedConfig } from './useResolvedConfig';
+
+/** Applies one edit to the latest saved settings (another open options page may have saved since). */
+async function edit(change: (settings: UserSettings) => UserSettings): Promise<void> {
+  await writeUserSettings(change(asUserSettings(await readUserSettings())));
+}
+
+export function App() {
+  const resolved = useResolvedConfig();
+  const [checks, setChecks] = useState<Record<string, ConnectionState>>({});
+  if (!resolved) return null;
+
+  const onTest = (sourceId: string) => {
+    const source = resolved.config.sources.find((s) => s.id === sourceId);
+    if (!source) return;
+    setChecks((c) => ({ ...c, [sourceId]: { state: 'running' } }));
+    void testConnection(source).then((steps) => setChecks((c) => ({ ...c, [sourceId]: { state: 'done', steps } })));
+  };
+
+  return (
+    <OptionsPage
+      resolved={resolved}
+      checks={checks}
+      redirectUri={redirectUri()}
+      onTest={onTest}
+      onAddSource={(source) => void edit((s) => addUserSource(s, source))}
+      onRemoveSource={(id) => void edit((s) => removeUserSource(s, id))}
+      onAddRule={(rule) => void edit((s) => addUserRule(s, rule))}
+      onRemoveRule={(id) => void edit((s) => removeUserRule(s, id))}
+      onGeneral={(general) => void edit((s) => setGeneral(s, general))}
+    />
+  );
+}

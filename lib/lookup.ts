@@ -41,19 +41,30 @@ export interface LookupView {
 /** Access-token provider: `force` asks for a refresh even if the token looks valid (after a 401). */
 export type AccessTokenProvider = (force: boolean) => Promise<string | undefined>;
 
+/** What is saved per patient: the summary shown at once, and each source's raw record for revalidation. */
+export interface CachedLookup {
+  readonly summary: Summary;
+  readonly sources: Readonly<Record<string, { readonly patientId: string; readonly fetchedAt: number; readonly resources: readonly FhirResource[] }>>;
+}
+
 export interface LookupDeps {
   readonly sources: readonly SourceConfig[];
   readonly fetch: typeof fetch;
   /** Token provider for a signed-in SMART source; undefined when sign-in is needed. */
   readonly session: (source: SourceConfig) => Promise<AccessTokenProvider | undefined>;
   readonly cache: {
-    read(patientKey: string): Promise<CachedSummary<Summary> | undefined>;
-    write(patientKey: string, summary: Summary, savedAt: number): Promise<void>;
+    read(patientKey: string): Promise<CachedSummary<CachedLookup> | undefined>;
+    write(patientKey: string, value: CachedLookup, savedAt: number): Promise<void>;
   };
+  /** A saved record younger than this is revalidated by changes only; older ones are fetched whole. */
+  readonly revalidateWithinMs?: number;
   readonly now: () => number;
   /** Remembers each source's capabilities between look-ups (per panel). */
   readonly capabilities?: Map<string, Promise<Capabilities>>;
 }
+
+/** Four hours: long enough for a shift's repeat looks, short enough that a full fetch still happens daily. */
+const DEFAULT_REVALIDATE_WITHIN_MS = 4 * 60 * 60 * 1000;
 
 /** Enough pages for any real record; beyond it the section says it is incomplete. */
 const MAX_PAGES = 200;
@@ -89,11 +100,18 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const publishLive = () => publish({ live: combineSources(context.key, pageBanner, [...summaries.values()]) });
   publish({});
 
-  const cacheRead = deps.cache.read(context.key).then(
-    (cached) => cached && publish({ cached }),
-    () => publish({ cacheProblem: 'The saved copy could not be read' }),
+  const cacheRead: Promise<CachedSummary<CachedLookup> | undefined> = deps.cache.read(context.key).then(
+    (cached) => {
+      if (cached) publish({ cached: { value: cached.value.summary, savedAt: cached.savedAt } });
+      return cached;
+    },
+    () => {
+      publish({ cacheProblem: 'The saved copy could not be read' });
+      return undefined;
+    },
   );
   const startedAt = deps.now();
+  const fresh = new Map<string, CachedLookup['sources'][string]>();
 
   await Promise.all(
     deps.sources.map(async (source) => {
@@ -102,7 +120,13 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         statuses[source.id] = { state: 'loading', received };
         publishLive();
       };
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, progress);
+      const savedFor = async (patientId: string) => {
+        const saved = (await cacheRead)?.value.sources[source.id];
+        const young = saved && startedAt - saved.fetchedAt < (deps.revalidateWithinMs ?? DEFAULT_REVALIDATE_WITHIN_MS);
+        return saved && young && saved.patientId === patientId ? saved : undefined;
+      };
+      const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
+      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, savedFor, record });
       publishLive();
     }),
   );
@@ -114,22 +138,26 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const live = combineSources(context.key, pageBanner, [...summaries.values()]);
   if (allAnswered && summaries.size > 0) {
     try {
-      await deps.cache.write(context.key, live, startedAt);
-    } catch {
-      publish({ live, complete: true, cacheProblem: 'This summary could not be saved for next time' });
+      await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);
+    } catch (error) {
+      const full = error instanceof Error && error.name === 'CacheFullError';
+      publish({ live, complete: true, cacheProblem: full ? 'The browser has no room to save this summary for next time' : 'This summary could not be saved for next time' });
       return;
     }
   }
   publish({ live, complete: true });
 }
 
-async function lookUpSource(
-  source: SourceConfig,
-  context: PatientContext,
-  deps: LookupDeps,
-  signal: AbortSignal,
-  progress: (summary: SourceSummary, received: number) => void,
-): Promise<SourceStatus> {
+interface SourceHooks {
+  readonly progress: (summary: SourceSummary, received: number) => void;
+  /** The saved record to revalidate for this patient id, if one is usable. */
+  readonly savedFor: (patientId: string) => Promise<CachedLookup['sources'][string] | undefined>;
+  /** Keeps the fetched record for saving once the whole look-up has succeeded. */
+  readonly record: (patientId: string, resources: readonly FhirResource[]) => void;
+}
+
+async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks): Promise<SourceStatus> {
+  const { progress } = hooks;
   try {
     if (!source.identifierSystems.includes(context.identifier.system)) return { state: 'not-known' };
     const accessToken = source.auth === 'smart' ? await deps.session(source) : async () => undefined;
@@ -154,6 +182,7 @@ async function lookUpSource(
       }
       progress(buildSourceSummary({ sourceId: source.id, patientKey: context.key, patient: match.patient, resources, incomplete: { ...incomplete } }), resources.length);
     };
+    const saved = await hooks.savedFor(match.patient.id);
     await fetchRecord({
       get,
       baseUrl: source.fhirBaseUrl,
@@ -162,7 +191,10 @@ async function lookUpSource(
       maxPages: MAX_PAGES,
       signal,
       onResult,
+      ...(saved ? { saved } : {}),
     });
+    // The Patient itself is saved too, so a revalidated look-up still has its banner.
+    hooks.record(match.patient.id, [match.patient, ...resources]);
     return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };

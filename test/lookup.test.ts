@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
+import { runLookup, type CachedLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
 import type { SourceConfig } from '@/lib/sources/source-config';
-import type { Summary } from '@/lib/summary/model';
 import { fakeFhir } from './fixtures/fake-fhir';
 import { hollowayContext, hollowayPatient, hollowayResources, NHS } from './fixtures';
 
@@ -9,19 +8,20 @@ const source = (id: string, base: string): SourceConfig => ({
   id, name: id, fhirBaseUrl: base, auth: 'smart', clientId: 'c', scope: 's', identifierSystems: [NHS], pageSize: 2, timeoutMs: 1000,
 });
 
-function deps(overrides: Partial<LookupDeps> = {}): LookupDeps & { saved: Map<string, Summary> } {
+function deps(overrides: Partial<LookupDeps> = {}): LookupDeps & { saved: Map<string, CachedLookup>; gpRequests: string[] } {
   const gp = fakeFhir({ base: 'http://gp/fhir', resources: [hollowayPatient, ...hollowayResources] });
-  const saved = new Map<string, Summary>();
+  const saved = new Map<string, CachedLookup>();
   return {
     sources: [source('gp', 'http://gp/fhir')],
     fetch: gp.fetch,
     session: async () => async () => 'token',
     cache: {
       read: async (key) => (saved.has(key) ? { value: saved.get(key)!, savedAt: 5 } : undefined),
-      write: async (key, summary) => void saved.set(key, summary),
+      write: async (key, value) => void saved.set(key, value),
     },
     now: () => 10,
     saved,
+    gpRequests: gp.requests,
     ...overrides,
   };
 }
@@ -41,7 +41,7 @@ describe('one look-up end to end', () => {
     expect(last.sources['gp']).toEqual({ state: 'done', resourceCount: 4 });
     expect(last.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
     expect(last.live?.sections.medications.map((r) => r.text)).toEqual(['Letrozole 2.5mg tablets']);
-    expect(d.saved.get(hollowayContext.key)?.banner.family).toBe('Holloway');
+    expect(d.saved.get(hollowayContext.key)?.summary.banner.family).toBe('Holloway');
   });
 
   it('shows the saved copy first on a second look', async () => {
@@ -78,5 +78,29 @@ describe('one look-up end to end', () => {
     await runLookup(hollowayContext, d, controller.signal, (v) => views.push(v));
     expect(views.every((v) => !v.complete && !v.live)).toBe(true);
     expect(d.saved.size).toBe(0);
+  });
+
+  it('revalidates a recent saved copy by asking only for changes and counts', async () => {
+    const d = deps();
+    await run(d);
+    d.gpRequests.length = 0;
+    const views = await run({ ...d, now: () => 20 });
+    expect(views.at(-1)!.sources['gp']).toMatchObject({ state: 'done' });
+    const searches = d.gpRequests.filter((u) => !u.includes('/Patient?') && !u.endsWith('/metadata'));
+    expect(searches.length).toBeGreaterThan(0);
+    expect(searches.every((u) => u.includes('_lastUpdated=gt') || u.includes('_summary=count'))).toBe(true);
+    expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
+  it('fetches a type in full again when its count shows something was deleted', async () => {
+    const resources = [hollowayPatient, ...hollowayResources];
+    const server = fakeFhir({ base: 'http://gp/fhir', resources });
+    const d = deps({ fetch: server.fetch });
+    await run(d);
+    resources.splice(resources.findIndex((r) => r.id === 'c2'), 1); // the resolved UTI is deleted at the source
+    server.requests.length = 0;
+    const views = await run({ ...d, now: () => 20 });
+    expect(views.at(-1)!.live?.sections.problems.map((r) => r.text)).toEqual(['Carcinoma of left breast']);
+    expect(server.requests.some((u) => u.includes('/Condition?') && !u.includes('_lastUpdated') && !u.includes('_summary'))).toBe(true);
   });
 });

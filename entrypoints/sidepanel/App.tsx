@@ -41,7 +41,8 @@ export function App({ services }: Props) {
   const sourceInfo = useMemo(() => services.sources.map(({ id, name, auth }) => ({ id, name, signsIn: auth === 'smart' })), [services]);
   const afterSignOut = () => setGeneration((g) => g + 1);
   const onSignOut = (sourceId: string) => void services.signOut(sourceId).then(afterSignOut);
-  const onSignOutAll = () => void services.signOutAll().then(afterSignOut);
+  // Everything is gone, keys included: a fresh panel starts from a clean slate.
+  const onSignOutAll = () => void services.signOutAll().then(() => location.reload());
 
   const onSignIn = (sourceIds: readonly string[]) => {
     setSigningIn(true);
@@ -64,7 +65,7 @@ export function App({ services }: Props) {
       <Panel report={report} view={view} sources={sourceInfo} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} now={Date.now()} />
       <footer class="panel-footer">
         <button type="button" class="link" onClick={onSignOutAll}>
-          Sign out of all sources and clear saved data
+          Clear all data and sign out
         </button>
       </footer>
     </>

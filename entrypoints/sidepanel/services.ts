@@ -2,7 +2,10 @@
 import type Client from 'fhirclient/lib/Client';
 import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
-import { clearCache, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { clearAllData } from '@/lib/cache/clear-all';
+import { sourcesFingerprint } from '@/lib/cache/sources-fingerprint';
+import { clearCache, enforcePatientLimit, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '@/lib/config/effective-config';
 import type { LookupDeps } from '@/lib/lookup';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
@@ -21,6 +24,9 @@ export interface PanelServices {
   signOut(sourceId: string): Promise<void>;
   /** Forgets every token and wipes the cache: nothing of any patient is left. */
   signOutAll(): Promise<void>;
+  /** The cache database, for the changed-since snapshots. */
+  readonly db: FhirsideDatabase;
+  readonly cacheKeys: Promise<CacheKeys>;
 }
 
 /** Creates the panel's services once per panel page. */
@@ -33,8 +39,12 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
   const capabilities = new Map<string, Promise<Capabilities>>();
 
   // New keys mean a new browser session: whatever is on disk was written under keys now gone.
+  // New sources mean the saved summaries came from servers no longer configured.
   const keys: Promise<CacheKeys> = loadCacheKeys(store).then(async (loaded) => {
-    if (loaded.fresh) await clearCache(db);
+    const fingerprint = sourcesFingerprint(sources);
+    const { sourcesFingerprint: previous } = await browser.storage.local.get('sourcesFingerprint');
+    if (loaded.fresh || previous !== fingerprint) await clearCache(db);
+    if (previous !== fingerprint) await browser.storage.local.set({ sourcesFingerprint: fingerprint });
     await purgeExpired(db, config.cache.maxAgeMs, Date.now());
     return loaded;
   });
@@ -56,7 +66,10 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       capabilities,
       cache: {
         read: async (patientKey) => readCachedSummary(db, await keys, patientKey),
-        write: async (patientKey, summary, savedAt) => writeCachedSummary(db, await keys, patientKey, summary, savedAt),
+        write: async (patientKey, value, savedAt) => {
+          await writeCachedSummary(db, await keys, patientKey, value, savedAt);
+          await enforcePatientLimit(db, config.cache.maxPatients);
+        },
       },
       now: () => Date.now(),
     },
@@ -79,8 +92,9 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     },
     async signOutAll() {
       clients.clear();
-      await Promise.all(sources.map((s) => signOut(store, s.id)));
-      await clearCache(db);
+      await clearAllData(db, store);
     },
+    db,
+    cacheKeys: keys,
   };
 }

@@ -7,6 +7,7 @@ import { FhirRequestError, describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
 import { isBundle, type Bundle, type FhirResource } from './fhir-types';
 import type { PatientQuery } from './queries';
+import { revalidateQuery, type SavedRecord } from './revalidate';
 import { followPages, searchAll } from './search';
 
 export interface QueryResult {
@@ -24,6 +25,8 @@ export interface FetchRecordOptions {
   readonly maxPages: number;
   readonly signal: AbortSignal;
   readonly onResult: (result: QueryResult) => void;
+  /** A saved copy of this patient's record from this source: only changes are fetched. */
+  readonly saved?: SavedRecord;
 }
 
 function problemOf(error: unknown): string {
@@ -32,7 +35,15 @@ function problemOf(error: unknown): string {
 }
 
 async function runSearch(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
-  const { get, baseUrl, signal, maxPages } = options;
+  const { get, baseUrl, signal, maxPages, saved } = options;
+  if (saved) {
+    const ofType = { fetchedAt: saved.fetchedAt, resources: saved.resources.filter((r) => r.resourceType === query.resourceType) };
+    const current = await revalidateQuery(get, baseUrl, query, ofType, signal, maxPages).catch((error: unknown) => {
+      if (signal.aborted) throw error;
+      return undefined;
+    });
+    if (current) return { resourceType: query.resourceType, resources: current };
+  }
   try {
     const { resources, truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl });
     return { resourceType: query.resourceType, resources, problem: truncated };
@@ -79,7 +90,8 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
 export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const first = options.queries.filter((q) => q.firstScreen);
   const later = options.queries.filter((q) => !q.firstScreen);
-  const batched = options.batch && first.length > 1 ? await runBatch(options, first) : undefined;
+  // Revalidation sends small per-query requests; a batch would fetch full first pages again.
+  const batched = options.batch && !options.saved && first.length > 1 ? await runBatch(options, first) : undefined;
   if (batched) batched.forEach(options.onResult);
   else await Promise.all(first.map(async (q) => options.onResult(await runSearch(options, q))));
   // The long tail starts once the first screen is in, so it never competes with it for the server.

@@ -1,0 +1,44 @@
+/**
+ * Revalidating a saved record cheaply: ask each query only for what changed since the saved copy
+ * (`_lastUpdated=gt…`) and for its count (`_summary=count`). If saved + changed adds up to the
+ * server's count, nothing was deleted and the merged list is current; otherwise (a deletion, a
+ * moved horizon, a server that ignores either parameter) fall back to the full search.
+ * A trust has thousands of clinicians and one set of FHIR servers: most looks are repeat looks.
+ */
+import type { FhirGet } from './fhir-http';
+import { isBundle, type FhirResource } from './fhir-types';
+import type { PatientQuery } from './queries';
+import { searchAll } from './search';
+
+export interface SavedRecord {
+  /** When the saved resources were fetched (ms since epoch). */
+  readonly fetchedAt: number;
+  readonly resources: readonly FhirResource[];
+}
+
+function variant(baseUrl: string, query: PatientQuery, change: (params: URLSearchParams) => void): string {
+  const url = new URL(`${baseUrl}/${query.url}`);
+  change(url.searchParams);
+  return url.href;
+}
+
+/**
+ * Brings one query's saved resources up to date, or returns undefined when only a full search can.
+ * @param saved - the saved resources of this query's type
+ */
+export async function revalidateQuery(get: FhirGet, baseUrl: string, query: PatientQuery, saved: SavedRecord, signal: AbortSignal, maxPages: number): Promise<FhirResource[] | undefined> {
+  // A second's overlap: servers stamp lastUpdated to the second, and a missed change is worse than a repeated one.
+  const since = new Date(saved.fetchedAt - 1000).toISOString();
+  const countUrl = variant(baseUrl, query, (p) => {
+    p.delete('_count');
+    p.delete('_sort');
+    p.set('_summary', 'count');
+  });
+  const changedUrl = variant(baseUrl, query, (p) => p.set('_lastUpdated', `gt${since}`));
+  const [counted, changed] = await Promise.all([get(countUrl, signal), searchAll(get, changedUrl, { signal, maxPages, baseUrl })]);
+  if (!isBundle(counted) || typeof counted.total !== 'number' || changed.truncated) return undefined;
+  const merged = new Map<string, FhirResource>();
+  for (const resource of saved.resources) if (resource.id) merged.set(resource.id, resource);
+  for (const resource of changed.resources) if (resource.id) merged.set(resource.id, resource);
+  return merged.size === counted.total ? [...merged.values()] : undefined;
+}

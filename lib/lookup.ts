@@ -112,6 +112,10 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   );
   const startedAt = deps.now();
   const fresh = new Map<string, CachedLookup['sources'][string]>();
+  // The saved copy is read before any request goes out: it is on screen before any source answers,
+  // and a miss costs one IndexedDB read.
+  await cacheRead;
+  if (signal.aborted) return;
 
   await Promise.all(
     deps.sources.map(async (source) => {

@@ -22,9 +22,10 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with a fresh profile and the built extension. */
-export async function launchWithExtension(options: { chromePath: string; headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: { chromePath: string; headless: boolean; extensionDir?: string; profileDir?: string }): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const profile = mkdtempSync(join(tmpdir(), 'fhirside-profile-'));
+  // A given profile survives a close, as a browser restart on the same workstation does.
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'fhirside-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromePath,
     headless: options.headless,

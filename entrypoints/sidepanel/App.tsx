@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AuditNotice } from '@/components/AuditNotice';
 import { Panel } from '@/components/Panel';
 import type { LookupView } from '@/lib/lookup';
 import type { PanelServices } from './services';
+import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
 import { useLookup } from './useLookup';
 import { useTabReport } from './useTabReport';
+import { copySummary, popOut, useAsOf, useLens, useOnline, usePrevious } from './useSummaryControls';
 
 interface Props {
   readonly services: PanelServices;
@@ -13,7 +16,8 @@ interface Props {
 /** Marks the moments the bench measures, once per look-up. */
 function usePerformanceMarks(view: LookupView | undefined) {
   const marked = useRef(new Set<string>());
-  useEffect(() => {
+  // Layout effect: runs as soon as the DOM holds the view, which is the moment being measured.
+  useLayoutEffect(() => {
     if (!view) {
       marked.current = new Set();
       return;
@@ -38,6 +42,11 @@ export function App({ services }: Props) {
   const [signInProblems, setSignInProblems] = useState<string[]>([]);
   const view = useLookup(context, services.lookupDeps, generation);
   usePerformanceMarks(view);
+  const auditStatus = useAudit(view, services);
+  const [lens, setLens] = useLens();
+  const previous = usePrevious(view);
+  const asOf = useAsOf(view);
+  const online = useOnline();
   const sourceInfo = useMemo(() => services.sources.map(({ id, name, auth }) => ({ id, name, signsIn: auth === 'smart' })), [services]);
   const afterSignOut = () => setGeneration((g) => g + 1);
   const onSignOut = (sourceId: string) => void services.signOut(sourceId).then(afterSignOut);
@@ -62,7 +71,24 @@ export function App({ services }: Props) {
           ))}
         </div>
       )}
-      <Panel report={report} view={view} sources={sourceInfo} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} now={Date.now()} />
+      <Panel
+        report={report}
+        view={view}
+        sources={sourceInfo}
+        onSignIn={onSignIn}
+        onSignOut={onSignOut}
+        signingIn={signingIn}
+        now={Date.now()}
+        lens={lens}
+        onLens={setLens}
+        previous={previous}
+        onRefresh={() => setGeneration((g) => g + 1)}
+        onCopy={copySummary(Object.fromEntries(sourceInfo.map((s) => [s.id, s.name])))}
+        onPopOut={popOut(tabId)}
+        asOf={asOf}
+        offline={!online}
+      />
+      <AuditNotice status={auditStatus} />
       <footer class="panel-footer">
         <button type="button" class="link" onClick={onSignOutAll}>
           Clear all data and sign out

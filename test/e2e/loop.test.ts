@@ -51,7 +51,7 @@ describe('one patient, end to end', () => {
     expect(await panel.locator('.banner-name').textContent()).toBe(`${patient.family.toUpperCase()}, ${patient.given} (${patient.prefix})`);
     const expectedAllergies = gpAllergyNames();
     expect(expectedAllergies.length).toBeGreaterThan(0);
-    const shownAllergies = await panel.locator('.section-allergies li[data-source="gp"] .row-text').allTextContents();
+    const shownAllergies = await panel.locator('.section-allergies li[data-sources~="gp"] .row-text').allTextContents();
     expect(shownAllergies.sort()).toEqual(expectedAllergies.sort());
     expect(await patientsShown(panel)).toEqual([key]);
     expect(await panel.locator('.cached-notice').count()).toBe(0);

@@ -9,9 +9,9 @@ export const EPR2 = 'http://127.0.0.1:8111';
 export const patientKey = (nhsNumber: string) => `${NHS_NUMBER_SYSTEM}|${nhsNumber}`;
 
 /** Launches headless Chromium with the built extension (CHROME_PATH is set by scripts/e2e.ts). */
-export function launch(): Promise<ExtensionBrowser> {
+export function launch(profileDir?: string): Promise<ExtensionBrowser> {
   const chromePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium';
-  return launchWithExtension({ chromePath, headless: true });
+  return launchWithExtension({ chromePath, headless: true, ...(profileDir ? { profileDir } : {}) });
 }
 
 /** Opens an EPR page in a new tab and a panel pinned to that tab. */

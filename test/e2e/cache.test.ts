@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPanel, signInFromPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { PORTS } from '../../sandbox/config';
@@ -19,7 +20,7 @@ const pageUrl = `${EPR1}/patient/${patient.key}`;
 const control = (path: string) => fetch(`${ADMIN}${path}`, { method: 'POST' });
 
 /** Number of summaries in the extension's IndexedDB, read from a panel page. */
-const savedSummaries = (panel: import('playwright-core').Page) =>
+const savedSummaries = (panel: Page) =>
   panel.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
@@ -33,7 +34,7 @@ const savedSummaries = (panel: import('playwright-core').Page) =>
       }),
   );
 
-const mark = (panel: import('playwright-core').Page, name: string) => panel.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime, name);
+const mark = (panel: Page, name: string) => panel.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime, name);
 
 describe('the saved copy', () => {
   const profile = mkdtempSync(join(tmpdir(), 'fhirside-restart-'));

@@ -65,7 +65,12 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       session,
       capabilities,
       cache: {
-        read: async (patientKey) => readCachedSummary(db, await keys, patientKey),
+        read: async (patientKey) => {
+          // A panel can stay open all shift: the age limit is enforced at every read, not only at start.
+          const loaded = await keys;
+          await purgeExpired(db, config.cache.maxAgeMs, Date.now());
+          return readCachedSummary(db, loaded, patientKey);
+        },
         write: async (patientKey, value, savedAt) => {
           await writeCachedSummary(db, await keys, patientKey, value, savedAt);
           await enforcePatientLimit(db, config.cache.maxPatients);

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { buildAuditEvent } from '@/lib/audit/audit-event';
+import { flushAuditQueue, queueAuditEvent, type AuditStatus } from '@/lib/audit/audit-queue';
+import { lookupAuditRecord } from '@/lib/audit/lookup-audit';
+import { auditPoster } from '@/lib/audit/post-audit-event';
+import { loadEffectiveConfig } from '@/lib/config/effective-config';
+import type { AuditSettings } from '@/lib/config/model';
+import type { LookupView } from '@/lib/lookup';
+import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
+import { restoreSession, type SmartAuthDeps } from '@/lib/sources/smart-auth';
+import type { SourceConfig } from '@/lib/sources/source-config';
+import type { PanelServices } from './services';
+
+/** Unsent records are retried this often while a panel is open. */
+const RETRY_MS = 60_000;
+
+/**
+ * When policy configures an audit endpoint: queues one AuditEvent per finished look-up, posts the
+ * queue (now and every minute), and returns its state for the panel to show. Never blocks care.
+ */
+export function useAudit(view: LookupView | undefined, services: Pick<PanelServices, 'store' | 'sources'>): AuditStatus | undefined {
+  const [audit, setAudit] = useState<AuditSettings>();
+  const [status, setStatus] = useState<AuditStatus>();
+  const started = useRef<{ view?: LookupView; at: number }>({ at: Date.now() });
+  const auth: SmartAuthDeps = { store: services.store, launchWebAuthFlow, redirectUri: redirectUri() };
+
+  const session = (source: SourceConfig | undefined) => (source?.auth === 'smart' ? restoreSession(auth, source).catch(() => undefined) : Promise.resolve(undefined));
+  const flush = (settings: AuditSettings) => {
+    const source = services.sources.find((s) => s.id === settings.sourceId);
+    const accessToken = async () => (await session(source))?.state.tokenResponse?.access_token;
+    void flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }).then(setStatus);
+  };
+
+  useEffect(() => {
+    void loadEffectiveConfig().then((config) => setAudit(config.audit));
+  }, []);
+
+  useEffect(() => {
+    if (!audit) return;
+    flush(audit);
+    const timer = setInterval(() => flush(audit), RETRY_MS);
+    return () => clearInterval(timer);
+  }, [audit]);
+
+  useEffect(() => {
+    const previous = started.current.view;
+    if (view && !view.complete && (previous?.complete !== false || previous.context.key !== view.context.key)) started.current = { view, at: Date.now() };
+    if (view?.complete && previous && !previous.complete && audit) {
+      const at = started.current.at;
+      void (async () => {
+        let fhirUser: string | undefined;
+        for (const source of services.sources) fhirUser ??= (await session(source))?.getFhirUser() ?? undefined;
+        const record = lookupAuditRecord(view, services.sources, fhirUser, at, `fhirside ${browser.runtime.getManifest().version}`);
+        if (!record) return;
+        await queueAuditEvent(services.store, buildAuditEvent(record));
+        flush(audit);
+      })();
+    }
+    if (view) started.current = { ...started.current, view };
+  }, [view, audit]);
+
+  return status;
+}

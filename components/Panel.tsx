@@ -1,11 +1,17 @@
 import type { PageContextReport } from '../lib/context/patient-context';
 import { bannerFromContext, type LookupView } from '../lib/lookup';
-import { SECTION_ORDER, type Summary } from '../lib/summary/model';
+import { changesSince, type Snapshot } from '../lib/summary/diff';
+import { LENSES, applyLens, type LensId } from '../lib/summary/lens';
+import { SECTION_ORDER, SUMMARY_VERSION, emptySections, type SectionId, type Summary, type SummaryRow } from '../lib/summary/model';
 import { CachedNotice } from './CachedNotice';
+import { ChangesNotice } from './ChangesNotice';
+import { CoverageTable } from './CoverageTable';
+import { FocusBlock } from './FocusBlock';
 import { NoPatient } from './NoPatient';
 import { PatientBanner } from './PatientBanner';
 import { SectionList } from './SectionList';
 import { SourceStatusList, type SourceInfo } from './SourceStatusList';
+import { Toolbar } from './Toolbar';
 
 interface Props {
   readonly report: PageContextReport | undefined;
@@ -15,6 +21,16 @@ interface Props {
   readonly onSignOut?: (sourceId: string) => void;
   readonly signingIn: boolean;
   readonly now: number;
+  readonly lens?: LensId;
+  readonly onLens?: (lens: LensId) => void;
+  /** What this browser showed for the patient last time; rows newer than it are marked. */
+  readonly previous?: Snapshot;
+  readonly onRefresh?: () => void;
+  readonly onCopy?: (summary: Summary, lens: LensId) => Promise<void>;
+  readonly onPopOut?: () => void;
+  /** When the live summary was completed. */
+  readonly asOf?: number;
+  readonly offline?: boolean;
 }
 
 const answered = (view: LookupView) => Object.values(view.sources).every((s) => s.state === 'done' || s.state === 'not-known');
@@ -22,37 +38,72 @@ const answered = (view: LookupView) => Object.values(view.sources).every((s) => 
 /**
  * Which summary to draw: the saved copy until every source has answered afresh (so facts from a
  * slow or failing source do not vanish), then the live one. Live data is drawn progressively
- * only when there is no saved copy.
+ * only when there is no saved copy. A saved copy of an older model version is not drawn.
  */
 function chooseSummary(view: LookupView): { summary?: Summary; cachedAt?: number } {
-  if (view.cached && !(view.complete && answered(view))) return { summary: view.cached.value, cachedAt: view.cached.savedAt };
+  const cached = view.cached?.value.version === SUMMARY_VERSION ? view.cached : undefined;
+  if (cached && !(view.complete && answered(view))) return { summary: cached.value, cachedAt: cached.savedAt };
   return { summary: view.live };
 }
 
+/** Wrong-patient rule at the last step: only rows whose patient is the page's patient are drawn. */
+function onlyFor(summary: Summary, patientKey: string): Summary {
+  const sections = Object.fromEntries(SECTION_ORDER.map((id) => [id, (summary.sections[id] ?? []).filter((r: SummaryRow) => r.patientKey === patientKey)]));
+  return { ...summary, sections: sections as Record<SectionId, SummaryRow[]> };
+}
+
 /** The whole panel for the followed tab. */
-export function Panel({ report, view, sources, onSignIn, onSignOut, signingIn, now }: Props) {
+export function Panel(props: Props) {
+  const { report, view, sources, onSignIn, onSignOut, signingIn, now, lens = 'general' } = props;
   if (report?.kind !== 'patient') return <NoPatient report={report} />;
   const context = report.context;
   // Wrong-patient rule: a view made for any other context is never drawn, not even for a frame.
   const current = view?.context.key === context.key ? view : undefined;
-  const { summary, cachedAt } = current ? chooseSummary(current) : {};
+  const chosen = current ? chooseSummary(current) : {};
+  const { cachedAt } = chosen;
+  const summary = chosen.summary && onlyFor(chosen.summary, context.key);
+  const nothingYet: Summary = { patientKey: context.key, banner: bannerFromContext(context), sections: emptySections(() => []), incomplete: {}, sourceIds: [] };
+  const lensView = applyLens(summary ?? nothingYet, lens);
   const sourceNames = Object.fromEntries(sources.map((s) => [s.id, s.name]));
+  const sourceOrder = sources.map((s) => s.id);
   const stillLoading = !current?.complete;
+  // Marks only on live data: a saved copy is what was seen last time.
+  const changes = summary && cachedAt === undefined ? changesSince(props.previous, summary) : undefined;
+  const lensLabel = LENSES.find((l) => l.id === lens)?.label ?? '';
   return (
     <main class="panel" data-patient={context.key}>
       <PatientBanner banner={summary?.banner.family ? summary.banner : bannerFromContext(context)} />
+      <Toolbar
+        lens={lens}
+        onLens={props.onLens ?? (() => {})}
+        onRefresh={props.onRefresh}
+        onCopy={summary && props.onCopy ? () => props.onCopy!(summary, lens) : undefined}
+        onPopOut={props.onPopOut}
+        asOf={cachedAt ?? (current?.complete ? props.asOf : undefined)}
+        offline={props.offline}
+        now={now}
+      />
       {cachedAt !== undefined && current && <CachedNotice savedAt={cachedAt} now={now} refreshFailed={current.complete} />}
       {current?.cacheProblem && <p class="warning">{current.cacheProblem}.</p>}
-      {SECTION_ORDER.map((section) => (
+      {summary && changes && <ChangesNotice summary={summary} changes={changes} />}
+      {lensView.sections.slice(0, 1).map((s) => (
+        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} changes={changes} />
+      ))}
+      <FocusBlock title={`${lensLabel} view`} groups={lensView.focus} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} />
+      {lensView.sections.slice(1).map((s) => (
         <SectionList
-          key={section}
-          section={section}
-          rows={(summary?.sections[section] ?? []).filter((row) => row.patientKey === context.key)}
+          key={`${lens}-${s.id}`}
+          section={s.id}
+          rows={s.rows}
           sourceNames={sourceNames}
-          incomplete={summary?.incomplete[section]}
+          sourceOrder={sourceOrder}
+          incomplete={summary?.incomplete[s.id]}
           loading={stillLoading && cachedAt === undefined}
+          collapsed={s.collapsed}
+          changes={changes}
         />
       ))}
+      {summary && <CoverageTable summary={summary} sources={sources} />}
       <SourceStatusList sources={sources} statuses={current?.sources ?? {}} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} />
     </main>
   );

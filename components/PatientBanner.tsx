@@ -37,6 +37,7 @@ export function PatientBanner({ banner, today }: Props) {
           <div>
             <dt>NHS No.</dt>
             <dd class="banner-nhs">{formatNhsNumber(banner.nhsNumber)}</dd>
+            {banner.nhsNumberVerified === false && <dd class="banner-unverified">(not verified)</dd>}
           </div>
         )}
       </dl>

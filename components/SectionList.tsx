@@ -1,17 +1,26 @@
+import { useState } from 'preact/hooks';
+import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
 import { SECTION_TITLES } from '../lib/summary/model';
-import { formatDate } from './format';
-import { SourceChip } from './SourceChip';
+import { SummaryItem } from './SummaryItem';
 
 interface Props {
   readonly section: SectionId;
   readonly rows: readonly SummaryRow[];
   readonly sourceNames: Readonly<Record<string, string>>;
+  readonly sourceOrder?: readonly string[];
   /** Why the section may be missing records; always shown, never hidden. */
   readonly incomplete?: string;
   /** True while at least one source has not answered for this section. */
   readonly loading: boolean;
+  /** Starts collapsed (a lens that rarely needs it); the heading still shows the count. */
+  readonly collapsed?: boolean;
+  readonly changes?: Changes;
 }
+
+/** Rows shown before "Show more": allergies and alerts are never capped. */
+const LIMIT: Partial<Record<SectionId, number>> = { results: 8, vitals: 4, encounters: 4, immunizations: 4, documents: 4 };
+const limitOf = (section: SectionId) => (section === 'allergies' || section === 'alerts' ? Infinity : LIMIT[section] ?? 6);
 
 function emptyText(section: SectionId, loading: boolean): string {
   if (loading) return 'Loading…';
@@ -19,36 +28,53 @@ function emptyText(section: SectionId, loading: boolean): string {
   return section === 'allergies' ? 'No allergies recorded in the sources that answered' : 'None recorded in the sources that answered';
 }
 
-/** One section of the summary: title, rows with their source, and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, incomplete, loading }: Props) {
+/** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes }: Props) {
+  // Allergies can never be collapsed: the one section that must always be read.
+  const collapsible = section !== 'allergies';
+  const [open, setOpen] = useState(!collapsed || !collapsible);
+  const [all, setAll] = useState(false);
+  const limit = limitOf(section);
+  const shown = all ? rows : rows.slice(0, limit);
+  const hidden = rows.length - shown.length;
+  const bodyId = `body-${section}`;
+  const changed = rows.filter((r) => changes?.marks[r.id]).length;
   return (
-    <section class={`section section-${section}`} aria-labelledby={`title-${section}`}>
+    <section class={`section section-${section}`} aria-labelledby={`title-${section}`} data-section={section}>
       <h2 id={`title-${section}`}>
-        {SECTION_TITLES[section]} <span class="count">{rows.length}</span>
+        {collapsible ? (
+          <button type="button" class="section-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+          </button>
+        ) : (
+          <>
+            {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+          </>
+        )}
+        {changed > 0 && <span class="badge badge-change">{changed} changed</span>}
       </h2>
       {incomplete && (
         <p class="warning" role="alert">
           May be incomplete: {incomplete}
         </p>
       )}
-      {rows.length === 0 ? (
-        <p class="empty">{emptyText(section, loading)}</p>
-      ) : (
-        <ul>
-          {rows.map((row) => (
-            <li key={row.id} class={`row${row.active ? '' : ' inactive'}${row.alert ? ' alert' : ''}`} data-patient={row.patientKey} data-source={row.sourceId}>
-              <div class="row-main">
-                <span class="row-text">{row.text}</span>
-                {row.status && row.status !== 'active' && <span class="status">{row.status}</span>}
-              </div>
-              <div class="row-meta">
-                {row.detail && <span class="row-detail">{row.detail}</span>}
-                {row.date && !row.detail?.includes(row.date) && <span class="row-date">{formatDate(row.date)}</span>}
-                <SourceChip name={sourceNames[row.sourceId] ?? row.sourceId} />
-              </div>
-            </li>
-          ))}
-        </ul>
+      {open && (
+        <div id={bodyId}>
+          {rows.length === 0 ? (
+            <p class="empty">{emptyText(section, loading)}</p>
+          ) : (
+            <ul>
+              {shown.map((row) => (
+                <SummaryItem key={row.id} row={row} sourceNames={sourceNames} sourceOrder={sourceOrder} mark={changes?.marks[row.id]} />
+              ))}
+            </ul>
+          )}
+          {hidden > 0 && (
+            <button type="button" class="more" onClick={() => setAll(true)}>
+              Show {hidden} more
+            </button>
+          )}
+        </div>
       )}
     </section>
   );

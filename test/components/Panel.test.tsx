@@ -68,6 +68,6 @@ describe('the panel', () => {
 
   it('offers sign-in for a source that needs it', () => {
     const root = show(hollowayReport, { context: hollowayContext, sources: { gp: { state: 'needs-sign-in' } }, complete: true });
-    expect(root.querySelector('button')?.textContent).toBe('Sign in to Riverside GP Practice');
+    expect(root.querySelector('.sources button')?.textContent).toBe('Sign in to Riverside GP Practice');
   });
 });

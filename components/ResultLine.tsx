@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import type { SummaryRow } from '../lib/summary/model';
+import { formatDate } from './format';
+import { Sparkline } from './Sparkline';
+import { TrendChart } from './TrendChart';
+import { plottable } from './trend-geometry';
+
+interface Props {
+  readonly row: SummaryRow;
+}
+
+/** A test's newest value with its flag in words, range, the value before it, and its trend. */
+export function ResultLine({ row }: Props) {
+  const [open, setOpen] = useState(false);
+  const points = row.result?.points ?? [];
+  const latest = points[0];
+  if (!latest) return null;
+  const previous = points[1];
+  const series = plottable(points, 200);
+  const recent = series.slice(-20);
+  const otherUnits = points.filter((p) => typeof p.value === 'number' && p.unit !== latest.unit).length;
+  return (
+    <div class="result">
+      <div class="result-latest">
+        <span class="result-value">{latest.display}</span>
+        {latest.flag && <span class={`flag flag-${latest.flag.toLowerCase().replace(/\s+/g, '-')}`}>{latest.flag}</span>}
+        {latest.at && <span class="row-date">{formatDate(latest.at)}</span>}
+        {recent.length >= 2 && (
+          <button type="button" class="trend-button" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide' : 'Show'} trend of ${row.text}, ${series.length} values`}>
+            <Sparkline series={recent} />
+          </button>
+        )}
+      </div>
+      <div class="row-meta">
+        {latest.range && <span>Range {latest.range}</span>}
+        {previous && <span>Before: {previous.display}{previous.flag ? ` (${previous.flag})` : ''} {formatDate(previous.at)}</span>}
+        {points.length > 2 && <span>{points.length} values</span>}
+        {otherUnits > 0 && <span class="note">{otherUnits} in another unit, not plotted</span>}
+      </div>
+      {open && <TrendChart title={row.text} series={series} />}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ChangeMark } from '../lib/summary/diff';
+import type { SummaryRow } from '../lib/summary/model';
+import { formatDate } from './format';
+import { Narrative } from './Narrative';
+import { ResultLine } from './ResultLine';
+import { CHANGE_WORDS, orderedSources } from './row-marks';
+import { SourceChip } from './SourceChip';
+
+interface Props {
+  readonly row: SummaryRow;
+  readonly sourceNames: Readonly<Record<string, string>>;
+  /** Configured source order: the first of a row's sources is its `data-source`. */
+  readonly sourceOrder: readonly string[];
+  readonly mark?: ChangeMark;
+}
+
+/** Per-source words that differ from the row's own, so a merged row hides no source's wording. */
+function differing(row: SummaryRow, names: Readonly<Record<string, string>>): string[] {
+  return row.sources
+    .filter((s) => s.detail && s.detail !== row.detail && !row.result)
+    .map((s) => `${names[s.sourceId] ?? s.sourceId}: ${s.detail}${s.date ? ` (${formatDate(s.date)})` : ''}`);
+}
+
+/** One clinical row: what, status and marks in words, the detail, and a chip per source. */
+export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
+  const ids = orderedSources(row.sources.map((s) => s.sourceId), sourceOrder);
+  const extra = [...differing(row, sourceNames), ...(row.items ?? [])];
+  const asSent = row.result && row.result.namesAsSent.some((n) => n !== row.text) ? row.result.namesAsSent : [];
+  const more = extra.length > 0 || row.body || row.narrative || asSent.length > 0;
+  const classes = ['row', row.active ? '' : 'inactive', row.alert ? 'alert' : '', row.conflict ? 'conflict' : '', mark ? 'changed' : ''].filter(Boolean).join(' ');
+  return (
+    <li class={classes} data-patient={row.patientKey} data-source={ids[0]} data-sources={ids.join(' ')} data-row={row.id}>
+      <div class="row-main">
+        <span class="row-text">{row.text}</span>
+        <span class="badges">
+          {mark && <span class="badge badge-change">{CHANGE_WORDS[mark]}</span>}
+          {row.conflict && <span class="badge badge-conflict">Conflict</span>}
+          {row.alert && !row.result && <span class="badge badge-alert">{row.sources[0]?.ref.startsWith('Flag/') ? 'Alert' : 'High risk'}</span>}
+          {row.status && !row.result && !['active', 'final', 'current', 'completed', 'finished'].includes(row.status) && <span class="status">{row.status}</span>}
+        </span>
+      </div>
+      {row.result && <ResultLine row={row} />}
+      <div class="row-meta">
+        {row.detail && <span class="row-detail">{row.detail}</span>}
+        {row.date && !row.result && <span class="row-date">{formatDate(row.date)}{row.end ? ` to ${formatDate(row.end)}` : ''}</span>}
+        {ids.map((id) => (
+          <SourceChip key={id} sourceId={id} name={sourceNames[id] ?? id} said={row.sources.find((s) => s.sourceId === id)?.detail} />
+        ))}
+      </div>
+      {row.conflict && (
+        <p class="conflict-note">
+          <strong>Conflict:</strong> {row.conflict.reason}. Check with the sources before acting.
+        </p>
+      )}
+      {more && (
+        <details class="row-more">
+          <summary>More</summary>
+          {asSent.length > 0 && <p class="as-sent">Named by the sources: {asSent.join('; ')}</p>}
+          {extra.length > 0 && (
+            <ul class="items">
+              {extra.map((item, i) => <li key={i}>{item}</li>)}
+            </ul>
+          )}
+          {row.body && <pre class="document-body">{row.body}</pre>}
+          {row.narrative && <Narrative html={row.narrative} />}
+        </details>
+      )}
+    </li>
+  );
+}

@@ -71,9 +71,13 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
     addSources: m.sources === undefined || m.userMayAddSources === true,
     addContextRules: m.contextRules === undefined || m.userMayAddContextRules === true,
   };
-  const sources = mergeList('sources', m.sources, u.sources, defaults.sources, userMay.addSources, problems);
-  const rules = mergeList('contextRules', m.contextRules, u.contextRules, defaults.contextRules, userMay.addContextRules, problems);
-  const [fhircast, fhircastOrigin] = pick(m.fhircast, u.fhircast, defaults.fhircast);
+  // The built-in sources, rules and hub are the sandbox's: a browser under any policy is a real
+  // deployment, where loopback demo servers must never appear beside the trust's own.
+  const managed = isNonEmpty(rawManaged);
+  const demo = <T,>(list: readonly T[]): readonly T[] => (managed ? [] : list);
+  const sources = mergeList('sources', m.sources, u.sources, demo(defaults.sources), userMay.addSources, problems);
+  const rules = mergeList('contextRules', m.contextRules, u.contextRules, demo(defaults.contextRules), userMay.addContextRules, problems);
+  const [fhircast, fhircastOrigin] = pick(m.fhircast, u.fhircast, managed ? undefined : defaults.fhircast);
   const [maxAgeMs, maxAgeOrigin] = pick(m.cacheMaxAgeMs, u.cacheMaxAgeMs, defaults.cache.maxAgeMs);
   const [maxPatients, maxPatientsOrigin] = pick(m.cacheMaxPatients, u.cacheMaxPatients, defaults.cache.maxPatients);
   const [defaultLens, lensOrigin] = pick(m.defaultLens, u.defaultLens, defaults.defaultLens);
@@ -101,7 +105,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       audit: audit ? 'managed' : 'default',
     },
     userMay,
-    managed: isNonEmpty(rawManaged),
+    managed,
     problems,
   };
 }

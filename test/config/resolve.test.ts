@@ -77,6 +77,14 @@ describe('precedence: managed policy > user settings > defaults', () => {
     expect(open.origins.contextRules).toEqual({ 'trust-pas': 'managed', mine: 'user' });
   });
 
+  it('never mixes the built-in sandbox sources, rules or hub into a policy-managed browser', () => {
+    const resolved = resolveConfig({ cache: { maxAgeMinutes: 30 } }, { sources: [userSource] });
+    expect(ids(resolved.config.sources)).toEqual(['research']);
+    expect(resolved.config.contextRules).toEqual([]);
+    expect(resolved.config.fhircast).toBeUndefined();
+    expect(resolved.userMay).toEqual({ addSources: true, addContextRules: true });
+  });
+
   it('takes FHIRcast and audit from policy', () => {
     const resolved = resolveConfig(
       { fhircast: { hubUrl: 'https://hub.example.nhs.uk/api/hub', topic: 'ws-42' }, audit: { endpoint: 'https://audit.example.nhs.uk/fhir/AuditEvent', sourceId: 'gp' }, sources: [gpSource] },

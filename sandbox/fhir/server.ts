@@ -15,6 +15,7 @@ import { readBody, sendJson, sendOutcome, sendResource, setCors } from './http';
 import type { SandboxRepository } from './repository';
 import { createRepository } from './repository';
 import { capabilityStatement, smartConfiguration } from './smart';
+import { interceptRequest, rewritesReply, sendRewritten, type Fault } from './faults';
 import type { ValidateToken } from './types';
 
 export type { TokenInfo } from './types';
@@ -37,6 +38,8 @@ export interface FhirServer {
   readonly port: number;
   /** The store behind the server; writes here show up in later responses. */
   readonly repo: SandboxRepository;
+  /** Injects a fault (sandbox/fhir/faults.ts) until set back to `none`. */
+  setFault(fault: Fault): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,8 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const router = new FhirRouter();
   const wellKnown = smartConfiguration(options.authIssuer);
   let baseUrl = '';
+  let fault: Fault = { mode: 'none' };
+  const expiredTokens = new Set<string>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setCors(req, res);
@@ -83,6 +88,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
       sendOutcome(res, 405, normalizeOperationOutcome(new Error(`Method ${method} not allowed`)));
       return;
     }
+    if (fault.mode !== 'none' && interceptRequest(fault, req, res, path, expiredTokens)) return;
     const guard = await authorise(req.headers, options.validateToken);
     if (!guard.ok) {
       sendOutcome(res, 401, guard.outcome, { 'WWW-Authenticate': guard.challenge });
@@ -95,7 +101,8 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     const status = getStatus(outcome);
     if (resource && isOk(outcome)) {
       const location: Record<string, string> = status === 201 && resource.id ? { Location: `${baseUrl}/${resource.resourceType}/${resource.id}` } : {};
-      sendResource(res, status, resource, location);
+      if (rewritesReply(fault)) sendRewritten(fault, res, status, resource, url.href);
+      else sendResource(res, status, resource, location);
     } else {
       sendOutcome(res, status, outcome);
     }
@@ -119,6 +126,10 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     baseUrl,
     port,
     repo,
+    setFault: (next) => {
+      fault = next;
+      expiredTokens.clear();
+    },
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();

@@ -18,7 +18,7 @@ export type PatientMatch =
 export async function resolvePatient(get: FhirGet, baseUrl: string, context: PatientContext, signal: AbortSignal): Promise<PatientMatch> {
   const { system, value } = context.identifier;
   const url = `${baseUrl}/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}&_count=10`;
-  const { resources } = await searchAll(get, url, { signal, maxPages: 2 });
+  const { resources } = await searchAll(get, url, { signal, maxPages: 2, baseUrl });
   const patients = resources.filter((r) => r.resourceType === 'Patient');
   if (patients.length === 0) return { kind: 'not-known' };
   if (patients.length > 1) return { kind: 'ambiguous', count: patients.length };

@@ -9,6 +9,15 @@ import preact from '@preact/preset-vite';
 const DEV_MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvkRuwH1PiTmgx+YHgOyDO1Obda/4mj2+m4T+OONIoFErhZXe6T2VjVlYJHm9TvMiNIJkVuYlLxRgReWyZM8W0O11p2+JtU6Np+1enZBBWU/Bvqn1R1fbfZjNI//qVUYYS+BRYxNLDIggtLwIhyBF9x2JWToyhyp7gDjzwgIwYywq2EUa9P6rQnZWz3P5xPMEK6z6UiFYLmQ7AwRFk0K+4oGsOx04RIPbdksk9McSner4xrOAvFSXOWpP7/miqyiZbe6WZAAjrue4wCcIUmomCAWZR9veensARFz7e9Lrm6PAZ7NRDK/po6l4GzgDYdjc+pAa441j17PWQ0ecCBrtQwIDAQAB';
 
+/**
+ * A trust's own package: FHIRSIDE_MANIFEST_KEY is the public key of the trust's CRX signing key
+ * (so the id is the same unpacked and packed), or `none` for a store upload (the store sets the
+ * id). FHIRSIDE_HOSTS lists match patterns (EPR sites, FHIR servers) granted at install, so a
+ * force-installed copy works without each clinician granting them. docs/deploy.md, docs/permissions.md.
+ */
+const manifestKey = process.env['FHIRSIDE_MANIFEST_KEY'] ?? DEV_MANIFEST_KEY;
+const installHosts = (process.env['FHIRSIDE_HOSTS'] ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -20,10 +29,11 @@ export default defineConfig({
     // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab.
     permissions: ['storage', 'identity', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     action: { default_title: 'Open fhirside' },
+    ...(installHosts.length > 0 && { host_permissions: installHosts }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'fhirside@fhirside.nhs.example', strict_min_version: '115.0' } } }
       : {
-          key: DEV_MANIFEST_KEY,
+          ...(manifestKey !== 'none' && { key: manifestKey }),
           // Chrome and Edge validate 3rdparty policy against this (generated: npm run schema).
           // Firefox takes the same values from policies.json without a schema.
           storage: { managed_schema: 'managed_schema.json' },

@@ -4,6 +4,7 @@ import { formatDate } from './format';
 import { Narrative } from './Narrative';
 import { ResultLine } from './ResultLine';
 import { CHANGE_WORDS, orderedSources } from './row-marks';
+import { CompactResult } from './CompactResult';
 import { SourceChip } from './SourceChip';
 
 interface Props {
@@ -25,13 +26,16 @@ function differing(row: SummaryRow, names: Readonly<Record<string, string>>): st
 export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
   const ids = orderedSources(row.sources.map((s) => s.sourceId), sourceOrder);
   const extra = [...differing(row, sourceNames), ...(row.items ?? [])];
-  const asSent = row.result && row.result.namesAsSent.some((n) => n !== row.text) ? row.result.namesAsSent : [];
-  const more = extra.length > 0 || row.body || row.narrative || asSent.length > 0;
+  // How the sources named a grouped test: on hover, not a line of its own.
+  const asSent = row.result && row.result.namesAsSent.some((n) => n !== row.text) ? row.result.namesAsSent.join('; ') : undefined;
+  const more = extra.length > 0 || row.body || row.narrative;
+  const single = row.result?.points.length === 1 && !row.result.points[0]!.range ? row.result.points[0] : undefined;
+  if (single && !more && !row.conflict) return <CompactResult row={row} value={single.display} ids={ids} sourceNames={sourceNames} mark={mark} />;
   const classes = ['row', row.active ? '' : 'inactive', row.alert ? 'alert' : '', row.conflict ? 'conflict' : '', mark ? 'changed' : ''].filter(Boolean).join(' ');
   return (
     <li class={classes} data-patient={row.patientKey} data-source={ids[0]} data-sources={ids.join(' ')} data-row={row.id}>
       <div class="row-main">
-        <span class="row-text">{row.text}</span>
+        <span class="row-text" title={asSent && `Named by the sources: ${asSent}`}>{row.text}</span>
         <span class="badges">
           {mark && <span class="badge badge-change">{CHANGE_WORDS[mark]}</span>}
           {row.conflict && <span class="badge badge-conflict">Conflict</span>}
@@ -42,7 +46,7 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
       {row.result && <ResultLine row={row} />}
       <div class="row-meta">
         {row.detail && <span class="row-detail">{row.detail}</span>}
-        {row.date && !row.result && <span class="row-date">{formatDate(row.date)}{row.end ? ` to ${formatDate(row.end)}` : ''}</span>}
+        {row.date && !row.result && <span class="row-date">{formatDate(row.date)}{row.end && row.end !== row.date ? ` to ${formatDate(row.end)}` : ''}</span>}
         {ids.map((id) => (
           <SourceChip key={id} sourceId={id} name={sourceNames[id] ?? id} said={row.sources.find((s) => s.sourceId === id)?.detail} />
         ))}
@@ -53,9 +57,9 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
         </p>
       )}
       {more && (
-        <details class="row-more">
+        // A crisis plan's steps and a team's contacts are the point of the row: shown open.
+        <details class="row-more" open={row.tags?.some((t) => t === 'crisis-plan' || t === 'care-coordinator')}>
           <summary>More</summary>
-          {asSent.length > 0 && <p class="as-sent">Named by the sources: {asSent.join('; ')}</p>}
           {extra.length > 0 && (
             <ul class="items">
               {extra.map((item, i) => <li key={i}>{item}</li>)}

@@ -52,6 +52,14 @@ const GROUPS: readonly CodeGroup[] = [
   { id: 'gad7', name: 'GAD-7 score', codes: [`${LOINC}70274-6`] },
   { id: 'lvef', name: 'LV ejection fraction', codes: [`${LOINC}10230-1`] },
   { id: 'fev1fvc', name: 'FEV1/FVC', codes: [`${LOINC}19926-5`] },
+  { id: 'ct', name: 'T category (clinical)', codes: [`${LOINC}21905-5`] },
+  { id: 'cn', name: 'N category (clinical)', codes: [`${LOINC}21906-3`] },
+  { id: 'cm', name: 'M category (clinical)', codes: [`${LOINC}21907-1`] },
+  { id: 'cstage', name: 'Stage group (clinical)', codes: [`${LOINC}21908-9`] },
+  { id: 'pt', name: 'T category (pathological)', codes: [`${LOINC}21899-0`] },
+  { id: 'pn', name: 'N category (pathological)', codes: [`${LOINC}21900-6`] },
+  { id: 'pm', name: 'M category (pathological)', codes: [`${LOINC}21901-4`] },
+  { id: 'pstage', name: 'Stage group (pathological)', codes: [`${LOINC}21902-2`] },
 ];
 
 const BY_CODE = new Map<string, CodeGroup>(GROUPS.flatMap((g) => g.codes.map((c) => [c, g] as const)));

@@ -55,7 +55,8 @@ const SPECS: Record<LensId, LensSpec> = {
   general: { groups: [], order: SECTION_ORDER, collapsed: [] },
   cancer: {
     groups: [
-      { id: 'cancer-diagnoses', title: 'Cancer diagnoses and stage', tags: ['cancer-diagnosis', 'cancer-stage'], sections: ['problems', 'results'] },
+      { id: 'cancer-diagnoses', title: 'Cancer diagnoses and stage', tags: ['cancer-diagnosis'], sections: ['problems'] },
+      { id: 'staging', title: 'TNM staging', tags: ['cancer-stage'], sections: ['results'] },
       { id: 'mdt', title: 'MDT outcomes', tags: ['mdt-outcome'], sections: ['results', 'imaging'] },
       { id: 'tumour-markers', title: 'Tumour markers', tags: ['tumour-marker'], sections: ['results'] },
       { id: 'treatment', title: 'Chemotherapy, radiotherapy and cancer medicines', tags: ['cancer-treatment'], sections: ['medications', 'procedures'] },

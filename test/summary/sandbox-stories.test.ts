@@ -66,7 +66,9 @@ describe('p01: breast cancer through the cancer lens', () => {
     const cancer = diagnoses.find((r) => /breast/i.test(r.text));
     expect(cancer?.detail).toContain('Stage IIB');
     expect(sourcesOf(cancer)).toEqual(['acute', 'gp']);
-    expect(diagnoses.some((r) => r.result?.points[0]?.display === 'Stage IIB')).toBe(true);
+    const staging = focus(summary, 'cancer', 'staging')!.rows;
+    expect(staging.find((r) => r.text === 'Stage group (clinical)')?.result?.points[0]?.display).toBe('Stage IIB');
+    expect(staging.find((r) => r.text === 'T category (pathological)')?.result?.points[0]?.display).toBe('ypT1c');
     expect(focus(summary, 'cancer', 'mdt')!.rows.map((r) => r.text)).toEqual(['Breast MDT outcome (post-operative)', 'Breast MDT outcome']);
     const marker = focus(summary, 'cancer', 'tumour-markers')!.rows[0]!;
     expect(marker.text).toBe('CA 15-3');

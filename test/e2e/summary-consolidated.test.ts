@@ -1,0 +1,133 @@
+/**
+ * The consolidated summary in a real browser against the sandbox: de-duplication with two source
+ * chips, a conflicting dose shown as a conflict, the cancer and mental-health lenses, a result added
+ * at a source between two looks marked as new, and no axe-core violations on the panel.
+ * With FHIRSIDE_SCREENSHOTS=1 it also saves the panel screenshots in docs/screenshots/.
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
+import { ROSTER } from '../../sandbox/data/roster';
+import { collectPageErrors, EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+const nhs = (key: string) => ROSTER.find((p) => p.key === key)!.nhsNumber;
+
+/** Waits until the look-up for the patient on screen has finished and been drawn. */
+async function lookedUp(panel: Page, key: string): Promise<void> {
+  await panel.locator(`main.panel[data-patient="${patientKey(nhs(key))}"] .banner-name`).filter({ hasNotText: 'Name not yet known' }).waitFor({ timeout: 30_000 });
+  await panel.locator('.freshness', { hasText: /^As of/ }).waitFor({ timeout: 60_000 });
+  await panel.locator('.cached-notice').waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+async function axeViolations(panel: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the extension page's CSP (rightly) refuses injected script tags.
+  await panel.evaluate(readFileSync(AXE, 'utf8'));
+  return panel.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('main')!);
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+/** The panel as a clinician first sees it (top of the panel), and the whole panel scrolled. */
+async function shoot(panel: Page, name: string): Promise<void> {
+  if (process.env['FHIRSIDE_SCREENSHOTS'] !== '1') return;
+  mkdirSync(SHOTS, { recursive: true });
+  await panel.evaluate(() => scrollTo(0, 0));
+  await panel.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+  await panel.screenshot({ path: resolve('/tmp', `fhirside-${name}-full.png`), fullPage: true });
+}
+
+describe('the consolidated summary, end to end', () => {
+  let browser: ExtensionBrowser;
+  let epr: Page;
+  let panel: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ epr, panel } = await openEprWithPanel(browser, `${EPR1}/patient/p04`));
+    errors = collectPageErrors(panel);
+    await panel.setViewportSize({ width: 440, height: 1100 });
+    await signInFromPanel(browser, panel);
+    await lookedUp(panel, 'p04');
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the duplicated condition once with two chips and the conflicting metformin dose as a conflict', async () => {
+    const diabetes = panel.locator('.section-problems li.row', { hasText: 'Diabetes mellitus type 2' });
+    expect(await diabetes.count()).toBe(1);
+    expect(await diabetes.locator('.chip').allTextContents()).toEqual(['Riverside GP Practice', 'St Elsewhere Acute Trust']);
+    const metformin = panel.locator('.section-medications li.row', { hasText: 'Metformin' });
+    expect(await metformin.count()).toBe(2);
+    expect(await metformin.locator('.badge-conflict').allTextContents()).toEqual(['Conflict', 'Conflict']);
+    expect(await metformin.first().locator('.conflict-note').textContent()).toContain('Sources disagree on the dose');
+    expect(await patientsShown(panel)).toEqual([patientKey(nhs('p04'))]);
+    expect(await panel.locator('li.row:not([data-source])').count()).toBe(0);
+    await shoot(panel, 'summary-p04-dedup-conflict');
+  });
+
+  it('has no axe-core violations on the panel', async () => {
+    expect(await axeViolations(panel)).toEqual([]);
+  });
+
+  it('shows the cancer patient\'s stage, MDT outcome and tumour marker through the cancer lens', async () => {
+    await epr.goto(`${EPR1}/patient/p01`);
+    await lookedUp(panel, 'p01');
+    await panel.getByRole('radio', { name: 'Cancer' }).check();
+    const focus = panel.locator('.focus');
+    await expect.poll(() => focus.locator('[data-focus="cancer-diagnoses"]').textContent()).toContain('Stage IIB');
+    expect(await focus.locator('[data-focus="mdt"]').textContent()).toContain('Breast MDT outcome');
+    expect(await focus.locator('[data-focus="tumour-markers"] .row-text').first().textContent()).toBe('CA 15-3');
+    expect(await focus.locator('[data-focus="treatment"]').textContent()).toContain('radiotherapy');
+    expect(await panel.locator('.section').first().getAttribute('data-section')).toBe('allergies');
+    expect(await axeViolations(panel)).toEqual([]);
+    await shoot(panel, 'summary-p01-cancer-lens');
+  });
+
+  it('shows the risk flag, crisis plan, care coordinator and lithium monitoring through the mental-health lens', async () => {
+    await epr.goto(`${EPR1}/patient/p03`);
+    await lookedUp(panel, 'p03');
+    await panel.getByRole('radio', { name: 'Mental health' }).check();
+    const focus = panel.locator('.focus');
+    await expect.poll(() => focus.locator('[data-focus="risk"]').textContent()).toContain('Risk to self');
+    expect(await focus.locator('[data-focus="crisis"]').textContent()).toContain('Crisis and contingency plan');
+    expect(await focus.locator('[data-focus="coordinator"]').textContent()).toContain('Care coordinator: Sam Okonkwo');
+    expect(await focus.locator('[data-focus="lithium"]').textContent()).toContain('Lithium level');
+    expect(await panel.locator('[data-focus="lithium"] li.row[data-source]').count()).toBeGreaterThan(1);
+    expect(await axeViolations(panel)).toEqual([]);
+    await shoot(panel, 'summary-p03-mental-health-lens');
+  });
+
+  it('marks a result added at a source since the last look', async () => {
+    // A new HbA1c arrives at the acute trust between two looks: added to its Observation answer.
+    await panel.route('http://127.0.0.1:8102/fhir/Observation?**', async (route) => {
+      const response = await route.fetch();
+      const bundle = (await response.json()) as { entry?: unknown[] };
+      const fresh = {
+        resourceType: 'Observation', id: 'p04-acute-new-hba1c', status: 'final', subject: { reference: 'Patient/p04-acute' },
+        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+        code: { coding: [{ system: 'http://snomed.info/sct', code: '999791000000106' }], text: 'HbA1c' },
+        effectiveDateTime: '2026-11-25T09:10:00Z', valueQuantity: { value: 71, unit: 'mmol/mol' },
+      };
+      await route.fulfill({ response, json: { ...bundle, entry: [{ resource: fresh, search: { mode: 'match' } }, ...(bundle.entry ?? [])] } });
+    });
+    await panel.getByRole('radio', { name: 'General' }).check();
+    await epr.goto(`${EPR1}/patient/p04`);
+    await lookedUp(panel, 'p04');
+    const changes = panel.locator('.changes');
+    await changes.waitFor({ timeout: 30_000 });
+    expect(await changes.textContent()).toContain('New result: HbA1c');
+    const hba1c = panel.locator('.section-results li.row', { has: panel.locator('.row-text', { hasText: /^HbA1c$/ }) });
+    expect(await hba1c.locator('.badge-change').textContent()).toBe('New result');
+    expect(await hba1c.locator('.result-value').textContent()).toBe('71 mmol/mol');
+    expect(errors).toEqual([]);
+  });
+});

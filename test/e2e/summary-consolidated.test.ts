@@ -19,9 +19,15 @@ const nhs = (key: string) => ROSTER.find((p) => p.key === key)!.nhsNumber;
 
 /** Waits until the look-up for the patient on screen has finished and been drawn. */
 async function lookedUp(panel: Page, key: string): Promise<void> {
-  await panel.locator(`main.panel[data-patient="${patientKey(nhs(key))}"] .banner-name`).filter({ hasNotText: 'Name not yet known' }).waitFor({ timeout: 30_000 });
-  await panel.locator('.freshness', { hasText: /^As of/ }).waitFor({ timeout: 60_000 });
-  await panel.locator('.cached-notice').waitFor({ state: 'detached', timeout: 60_000 });
+  try {
+    await panel.locator(`main.panel[data-patient="${patientKey(nhs(key))}"] .banner-name`).filter({ hasNotText: 'Name not yet known' }).waitFor({ timeout: 30_000 });
+    await panel.locator('.freshness', { hasText: /^As of/ }).waitFor({ timeout: 60_000 });
+    await panel.locator('.cached-notice').waitFor({ state: 'detached', timeout: 60_000 });
+  } catch (error) {
+    // Say what the panel showed instead: a timeout alone does not tell which step stalled.
+    const shown = await panel.locator('body').innerText().catch(() => '(panel unreadable)');
+    throw new Error(`${(error as Error).message}\nThe panel showed:\n${shown.slice(0, 1500)}`);
+  }
 }
 
 async function axeViolations(panel: Page): Promise<string[]> {
@@ -47,13 +53,21 @@ describe('the consolidated summary, end to end', () => {
   let browser: ExtensionBrowser;
   let epr: Page;
   let panel: Page;
-  let errors: string[];
+  /** Uncaught errors of every panel opened, filled as they happen. */
+  const errors: string[][] = [];
+
+  /** Each patient in a tab of its own with its own pinned panel, as a clinician with several records open. */
+  async function openPatient(key: string): Promise<void> {
+    await panel?.close();
+    await epr?.close();
+    ({ epr, panel } = await openEprWithPanel(browser, `${EPR1}/patient/${key}`));
+    errors.push(collectPageErrors(panel));
+    await panel.setViewportSize({ width: 440, height: 1100 });
+  }
 
   beforeAll(async () => {
     browser = await launch();
-    ({ epr, panel } = await openEprWithPanel(browser, `${EPR1}/patient/p04`));
-    errors = collectPageErrors(panel);
-    await panel.setViewportSize({ width: 440, height: 1100 });
+    await openPatient('p04');
     await signInFromPanel(browser, panel);
     await lookedUp(panel, 'p04');
   });
@@ -79,7 +93,7 @@ describe('the consolidated summary, end to end', () => {
   });
 
   it('shows the cancer patient\'s stage, MDT outcome and tumour marker through the cancer lens', async () => {
-    await epr.goto(`${EPR1}/patient/p01`);
+    await openPatient('p01');
     await lookedUp(panel, 'p01');
     await panel.getByRole('radio', { name: 'Cancer' }).check();
     const focus = panel.locator('.focus');
@@ -93,7 +107,7 @@ describe('the consolidated summary, end to end', () => {
   });
 
   it('shows the risk flag, crisis plan, care coordinator and lithium monitoring through the mental-health lens', async () => {
-    await epr.goto(`${EPR1}/patient/p03`);
+    await openPatient('p03');
     await lookedUp(panel, 'p03');
     await panel.getByRole('radio', { name: 'Mental health' }).check();
     const focus = panel.locator('.focus');
@@ -108,7 +122,7 @@ describe('the consolidated summary, end to end', () => {
 
   it('marks a result added at a source since the last look', async () => {
     // A new HbA1c arrives at the acute trust between two looks: added to its Observation answer.
-    await panel.route('http://127.0.0.1:8102/fhir/Observation?**', async (route) => {
+    await browser.context.route('http://127.0.0.1:8102/fhir/Observation?**', async (route) => {
       const response = await route.fetch();
       const bundle = (await response.json()) as { entry?: unknown[] };
       const fresh = {
@@ -119,8 +133,7 @@ describe('the consolidated summary, end to end', () => {
       };
       await route.fulfill({ response, json: { ...bundle, entry: [{ resource: fresh, search: { mode: 'match' } }, ...(bundle.entry ?? [])] } });
     });
-    await panel.getByRole('radio', { name: 'General' }).check();
-    await epr.goto(`${EPR1}/patient/p04`);
+    await openPatient('p04');
     await lookedUp(panel, 'p04');
     const changes = panel.locator('.changes');
     await changes.waitFor({ timeout: 30_000 });
@@ -128,6 +141,6 @@ describe('the consolidated summary, end to end', () => {
     const hba1c = panel.locator('.section-results li.row', { has: panel.locator('.row-text', { hasText: /^HbA1c$/ }) });
     expect(await hba1c.locator('.badge-change').textContent()).toBe('New result');
     expect(await hba1c.locator('.result-value').textContent()).toBe('71 mmol/mol');
-    expect(errors).toEqual([]);
+    expect(errors.flat()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import type { AuditSettings, ConfigProblem, Origin } from './model';
 import type { EffectiveConfig } from './effective-config';
 import { DEFAULT_CONFIG } from './built-in';
+import { mergeList, pick } from './merge-layers';
 import { checkLayer, type CheckedLayer } from './validate-settings';
 
 /** Where each effective value came from, for the options page's source column. */
@@ -27,35 +28,6 @@ export interface ResolvedConfig {
   /** True when any managed policy applies to this browser. */
   readonly managed: boolean;
   readonly problems: readonly ConfigProblem[];
-}
-
-type Item = { readonly id: string };
-
-/** Managed items first, then the user's (if allowed, and never replacing a managed id), then defaults when policy set none. */
-function mergeList<T extends Item>(key: 'sources' | 'contextRules', managed: readonly T[] | undefined, user: readonly T[] | undefined, defaults: readonly T[], userMay: boolean, problems: ConfigProblem[]) {
-  const origins: Record<string, Origin> = {};
-  const out: T[] = [];
-  const add = (items: readonly T[], origin: Origin) => {
-    for (const item of items) {
-      if (origins[item.id]) {
-        problems.push({ origin: 'user', path: key, message: `"${item.id}" is already set by your organisation`, skipped: `your ${item.id}` });
-        continue;
-      }
-      origins[item.id] = origin;
-      out.push(item);
-    }
-  };
-  if (managed) add(managed, 'managed');
-  if (user?.length && !userMay) problems.push({ origin: 'user', path: key, message: 'your organisation does not allow adding your own here', skipped: `your ${key}` });
-  if (user && userMay) add(user, 'user');
-  if (!managed) add(defaults.filter((d) => !origins[d.id]), 'default');
-  return { list: out, origins };
-}
-
-function pick<T>(managed: T | undefined, user: T | undefined, fallback: T | undefined): [T | undefined, Origin] {
-  if (managed !== undefined) return [managed, 'managed'];
-  if (user !== undefined) return [user, 'user'];
-  return [fallback, 'default'];
 }
 
 /**

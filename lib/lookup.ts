@@ -6,7 +6,7 @@ import type { CachedSummary } from './cache/summary-cache';
 import type { PatientContext } from './context/patient-context';
 import { NHS_NUMBER_SYSTEM } from './context/nhs-number';
 import { readCapabilities, type Capabilities } from './sources/capabilities';
-import { fetchRecord, type QueryResult } from './sources/fetch-record';
+import { fetchRecord, NOT_OFFERED, type QueryResult } from './sources/fetch-record';
 import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './sources/fhir-types';
 import { createLimiter } from './sources/limiter';
@@ -35,6 +35,8 @@ export interface LookupView {
   readonly live?: Summary;
   readonly sources: Readonly<Record<string, SourceStatus>>;
   readonly complete: boolean;
+  /** Sections whose live rows are final from every source (stale-while-revalidate, section by section). */
+  readonly liveSections?: readonly SectionId[];
   readonly cacheProblem?: string;
 }
 
@@ -69,13 +71,39 @@ const DEFAULT_REVALIDATE_WITHIN_MS = 4 * 60 * 60 * 1000;
 /** Enough pages for any real record; beyond it the section says it is incomplete. */
 const MAX_PAGES = 200;
 
-/** Which summary section a resource type's gaps are reported against. */
-const SECTION_OF: Readonly<Record<string, SectionId>> = {
-  AllergyIntolerance: 'allergies',
-  Condition: 'problems',
-  MedicationRequest: 'medications',
-  MedicationStatement: 'medications',
+/**
+ * Which summary sections each fetched resource type feeds: gaps are reported against them, a type
+ * the server does not offer marks them "not supported", and a section is live once every source
+ * has delivered all of its types.
+ */
+const RESOURCE_SECTIONS: Readonly<Record<string, readonly SectionId[]>> = {
+  AllergyIntolerance: ['allergies'],
+  Condition: ['problems'],
+  MedicationRequest: ['medications'],
+  MedicationStatement: ['medications'],
+  Flag: ['alerts'],
+  Observation: ['results', 'vitals'],
+  DiagnosticReport: ['results', 'imaging'],
+  ImagingStudy: ['imaging'],
+  Procedure: ['procedures'],
+  Immunization: ['immunizations'],
+  Encounter: ['encounters'],
+  CarePlan: ['careplans'],
+  CareTeam: ['careplans'],
+  DocumentReference: ['documents'],
 };
+
+/** Sections every source has now delivered in full: these may replace a saved copy's sections. */
+function liveSections(statuses: Readonly<Record<string, SourceStatus>>, delivered: ReadonlyMap<string, ReadonlySet<string>>): SectionId[] {
+  const sections = [...new Set(Object.values(RESOURCE_SECTIONS).flat())];
+  return sections.filter((section) =>
+    Object.entries(statuses).every(([sourceId, status]) => {
+      if (status.state === 'not-known') return true;
+      const types = Object.keys(RESOURCE_SECTIONS).filter((type) => RESOURCE_SECTIONS[type]!.includes(section));
+      return types.every((type) => delivered.get(sourceId)?.has(type));
+    }),
+  );
+}
 
 /** The banner the page itself vouches for, used until a source answers. */
 export function bannerFromContext(context: PatientContext): Banner {
@@ -97,7 +125,10 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
     view = { ...view, ...change, sources: { ...statuses } };
     onUpdate(view);
   };
-  const publishLive = () => publish({ live: combineSources(context.key, pageBanner, [...summaries.values()]) });
+  // Per source, the resource types that arrived complete and without a problem.
+  const delivered = new Map<string, Set<string>>();
+  const publishLive = () =>
+    publish({ live: combineSources(context.key, pageBanner, [...summaries.values()]), liveSections: liveSections(statuses, delivered) });
   publish({});
 
   const cacheRead: Promise<CachedSummary<CachedLookup> | undefined> = deps.cache.read(context.key).then(
@@ -119,7 +150,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   await Promise.all(
     deps.sources.map(async (source) => {
-      const progress = (summary: SourceSummary, received: number) => {
+      const progress = (summary: SourceSummary, received: number, result: QueryResult) => {
+        if (!result.problem) (delivered.get(source.id) ?? delivered.set(source.id, new Set()).get(source.id)!).add(result.resourceType);
         summaries.set(source.id, summary);
         statuses[source.id] = { state: 'loading', received };
         publishLive();
@@ -153,7 +185,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 }
 
 interface SourceHooks {
-  readonly progress: (summary: SourceSummary, received: number) => void;
+  readonly progress: (summary: SourceSummary, received: number, result: QueryResult) => void;
   /** The saved record to revalidate for this patient id, if one is usable. */
   readonly savedFor: (patientId: string) => Promise<CachedLookup['sources'][string] | undefined>;
   /** Keeps the fetched record for saving once the whole look-up has succeeded. */
@@ -176,15 +208,26 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
 
     const resources: FhirResource[] = [];
     const incomplete: Partial<Record<SectionId, string>> = {};
+    const notSupported = new Set<SectionId>();
     const problems: Record<string, string> = {};
     const onResult = (result: QueryResult) => {
       resources.push(...result.resources);
       if (result.problem) {
         problems[result.resourceType] = result.problem;
-        const section = SECTION_OF[result.resourceType];
-        if (section) incomplete[section] = `${source.name}: ${result.problem}`;
+        for (const section of RESOURCE_SECTIONS[result.resourceType] ?? []) {
+          if (result.problem === NOT_OFFERED) notSupported.add(section);
+          else incomplete[section] = `${source.name}: ${result.problem}`;
+        }
       }
-      progress(buildSourceSummary({ sourceId: source.id, patientKey: context.key, patient: match.patient, resources, incomplete: { ...incomplete } }), resources.length);
+      const summary = buildSourceSummary({
+        sourceId: source.id,
+        patientKey: context.key,
+        patient: match.patient,
+        resources,
+        incomplete: { ...incomplete },
+        notSupported: [...notSupported],
+      });
+      progress(summary, resources.length, result);
     };
     const saved = await hooks.savedFor(match.patient.id);
     await fetchRecord({

@@ -103,4 +103,23 @@ describe('one look-up end to end', () => {
     expect(views.at(-1)!.live?.sections.problems.map((r) => r.text)).toEqual(['Carcinoma of left breast']);
     expect(server.requests.some((u) => u.includes('/Condition?') && !u.includes('_lastUpdated') && !u.includes('_summary'))).toBe(true);
   });
+
+  it('marks sections live one by one, first screen before the long tail', async () => {
+    const views = await run(deps());
+    const firstScreenOnly = views.find((v) => ['allergies', 'problems', 'medications', 'alerts'].every((s) => v.liveSections?.includes(s as never)) && !v.liveSections?.includes('results'));
+    expect(firstScreenOnly?.liveSections).toEqual(expect.arrayContaining(['allergies', 'problems', 'medications', 'alerts']));
+    expect(views.at(-1)!.liveSections).toEqual(expect.arrayContaining(['allergies', 'results', 'vitals', 'imaging', 'documents']));
+  });
+
+  it('never counts a section as live while a source that failed it holds it back', async () => {
+    const forbidden = fakeFhir({
+      base: 'http://gp/fhir',
+      resources: [hollowayPatient, ...hollowayResources],
+      override: (u) => (u.pathname.endsWith('/Condition') ? { status: 403, body: '' } : undefined),
+    });
+    const views = await run(deps({ fetch: forbidden.fetch }));
+    expect(views.at(-1)!.liveSections).not.toContain('problems');
+    expect(views.at(-1)!.liveSections).toContain('allergies');
+    expect(views.at(-1)!.live?.incomplete.problems).toContain('does not allow you to see this record');
+  });
 });

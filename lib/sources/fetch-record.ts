@@ -29,8 +29,11 @@ export interface FetchRecordOptions {
   readonly saved?: SavedRecord;
 }
 
+/** The problem text for a resource type the server does not have (HTTP 404 on its search). */
+export const NOT_OFFERED = 'this source does not offer this kind of record';
+
 function problemOf(error: unknown): string {
-  if (error instanceof FhirRequestError && error.status === 404) return 'this source does not offer this kind of record';
+  if (error instanceof FhirRequestError && error.status === 404) return NOT_OFFERED;
   return error instanceof Error ? error.message : 'could not be loaded';
 }
 
@@ -71,7 +74,7 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
       const entry = entries[i]!;
       const status = Number.parseInt(entry.response?.status ?? '', 10);
       if (!isBundle(entry.resource) || (status && status >= 300)) {
-        const problem = status === 404 ? 'this source does not offer this kind of record' : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
+        const problem = status === 404 ? NOT_OFFERED : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
         return { resourceType: query.resourceType, resources: [], problem };
       }
       try {

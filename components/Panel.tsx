@@ -36,14 +36,23 @@ interface Props {
 const answered = (view: LookupView) => Object.values(view.sources).every((s) => s.state === 'done' || s.state === 'not-known');
 
 /**
- * Which summary to draw: the saved copy until every source has answered afresh (so facts from a
- * slow or failing source do not vanish), then the live one. Live data is drawn progressively
- * only when there is no saved copy. A saved copy of an older model version is not drawn.
+ * Which summary to draw. With a saved copy, stale-while-revalidate section by section: a section
+ * every source has delivered afresh replaces the saved one, the rest stay saved (so facts from a
+ * slow or failing source never vanish) until every source has answered. Without a saved copy,
+ * live data is drawn as it arrives. A saved copy of an older model version is not drawn.
  */
 function chooseSummary(view: LookupView): { summary?: Summary; cachedAt?: number } {
   const cached = view.cached?.value.version === SUMMARY_VERSION ? view.cached : undefined;
-  if (cached && !(view.complete && answered(view))) return { summary: cached.value, cachedAt: cached.savedAt };
-  return { summary: view.live };
+  if (!cached || (view.complete && answered(view))) return { summary: view.live };
+  const fresh = view.live && !view.complete ? (view.liveSections ?? []) : [];
+  if (!view.live || fresh.length === 0) return { summary: cached.value, cachedAt: cached.savedAt };
+  const sections = { ...cached.value.sections };
+  const incomplete = { ...cached.value.incomplete };
+  for (const id of fresh) {
+    sections[id] = view.live.sections[id];
+    incomplete[id] = view.live.incomplete[id];
+  }
+  return { summary: { ...cached.value, sections, incomplete }, cachedAt: cached.savedAt };
 }
 
 /** Wrong-patient rule at the last step: only rows whose patient is the page's patient are drawn. */

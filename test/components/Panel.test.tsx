@@ -70,4 +70,20 @@ describe('the panel', () => {
     const root = show(hollowayReport, { context: hollowayContext, sources: { gp: { state: 'needs-sign-in' } }, complete: true });
     expect(root.querySelector('.sources button')?.textContent).toBe('Sign in to Riverside GP Practice');
   });
+
+  it('replaces the saved copy section by section as sources deliver, keeping the rest saved', () => {
+    const savedAt = NOW - 5 * 60_000;
+    const saved = { ...hollowaySummary, sections: { ...hollowaySummary.sections, allergies: [], problems: hollowaySummary.sections.problems.slice(0, 1) } };
+    const root = show(hollowayReport, {
+      context: hollowayContext,
+      cached: { value: saved, savedAt },
+      live: { ...hollowaySummary, sections: { ...hollowaySummary.sections, problems: [] } },
+      liveSections: ['allergies'],
+      sources: { gp: { state: 'loading', received: 1 } },
+      complete: false,
+    });
+    expect(root.querySelector('.section-allergies .row-text')?.textContent).toBe('Penicillin');
+    expect(root.querySelectorAll('.section-problems li')).toHaveLength(1);
+    expect(root.querySelector('.cached-notice')?.textContent).toContain('Saved copy');
+  });
 });

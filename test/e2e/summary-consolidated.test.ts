@@ -88,6 +88,20 @@ describe('the consolidated summary, end to end', () => {
     await shoot(panel, 'summary-p04-dedup-conflict');
   });
 
+  it('copies the summary as plain text, and offers no pop-out from a panel already pinned to its tab', async () => {
+    // The clipboard is the boundary: headless Chromium grants no clipboard to an extension origin,
+    // so what the panel hands to it is captured there.
+    await panel.evaluate(() => {
+      Object.defineProperty(navigator.clipboard, 'writeText', { value: async (text: string) => void ((window as unknown as { copied: string }).copied = text) });
+    });
+    await panel.getByRole('button', { name: 'Copy summary' }).click();
+    await panel.locator('.copied', { hasText: 'Summary copied as plain text' }).waitFor();
+    const text = await panel.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(text.split('\n')[0]).toBe('KHAN, Imran (Mr)');
+    expect(text).toContain('CONFLICT: Sources disagree on the dose');
+    expect(await panel.getByRole('button', { name: 'Pop out' }).count()).toBe(0);
+  });
+
   it('has no axe-core violations on the panel', async () => {
     expect(await axeViolations(panel)).toEqual([]);
   });

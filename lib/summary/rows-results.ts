@@ -78,7 +78,8 @@ export function observationRow(resource: FhirResource, ctx: RowContext, index = 
   const status = statusCode(resource, 'status');
   const point: ResultPoint = {
     at, ...valueOf(resource), ...rangeOf(resource), flag,
-    sources: [{ sourceId: ctx.sourceId, ref: refOf(resource, index), date: datePart(at), status }],
+    // Lean provenance: a long series is cached as JSON, and the time is already the point's own.
+    sources: [{ sourceId: ctx.sourceId, ref: refOf(resource, index), ...(status && status !== 'final' ? { status } : {}) }],
   };
   return makeRow(resource, index, ctx, 'obs', code, {
     key: group ? `obs:group|${group.id}` : keyFrom('obs', codes, asSent),

@@ -26,8 +26,20 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'fhirside',
     description: 'A consolidated patient summary from every configured SMART-on-FHIR source, beside the EPR.',
-    // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab.
-    permissions: ['storage', 'identity', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab;
+    // scripting: the context script is registered for the configured EPR sites only; contextMenus:
+    // "Look up NHS number …"; alarms: wake the worker that holds a FHIRcast subscription.
+    permissions: ['storage', 'identity', 'tabs', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // EPR sites beyond the demo ones are asked for when configured (or allowed by policy).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // An EPR opens the SMART EHR launch page in a new tab: the page must be reachable from it.
+    web_accessible_resources: [{ resources: ['launch.html'], matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }],
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Open the fhirside panel',
+      },
+    },
     action: { default_title: 'Open fhirside' },
     ...(installHosts.length > 0 && { host_permissions: installHosts }),
     ...(browser === 'firefox'

@@ -18,6 +18,17 @@ export function NoPatient({ report }: Props) {
       </div>
     );
   }
+  if (report?.kind === 'ambiguous') {
+    return (
+      <div class="no-patient" role="status" data-state="ambiguous">
+        <h1>No patient shown</h1>
+        <p>
+          fhirside cannot tell which patient this page is about: {report.reason}
+          {report.found.length > 0 && <> ({report.found.map((f) => formatNhsNumber(f)).join(', ')})</>}. It shows none rather than guess.
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="no-patient" role="status" data-state="none">
       <h1>No patient on this page</h1>

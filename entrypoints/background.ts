@@ -1,30 +1,74 @@
 import { browser } from 'wxt/browser';
-import { forgetTab, setTabReport, withdrawOnNavigation } from '@/lib/context/tab-contexts';
-import { validateReport } from '@/lib/context/validate-report';
-import { dispatch } from '@/lib/messaging';
+import { loadEffectiveConfig, onEffectiveConfigChanged, type EffectiveConfig, type FhircastConfig } from '@/lib/config/effective-config';
+import { ruleForUrl } from '@/lib/context/rules';
+import { createTabContexts } from '@/lib/context/tab-context-service';
+import { dispatch, message, type Sender } from '@/lib/messaging';
+import { contextHandlers } from '@/lib/platform/context-handlers';
+import { onSiteAccessChanged, syncContextScripts } from '@/lib/platform/context-scripts';
+import { fhircastConnection } from '@/lib/platform/fhircast-connection';
+import { onKeepAlive } from '@/lib/platform/keep-alive';
+import { selectionLookUp } from '@/lib/platform/selection-look-up';
 import { openPanelOnActionClick } from '@/lib/platform/side-panel';
 import { sessionStore } from '@/lib/platform/session-store';
 
 export default defineBackground(() => {
   const store = sessionStore();
+  let config: EffectiveConfig | undefined;
+  let launchHub: FhircastConfig | undefined;
+  const loaded = loadEffectiveConfig();
+  const rules = async () => (config ?? (await loaded)).contextRules;
 
   void openPanelOnActionClick();
 
+  const tabs = createTabContexts({
+    store,
+    hubAppliesTo: async (url) => ruleForUrl(await rules(), url)?.fhircast === true,
+    now: () => Date.now(),
+  });
+  const hub = fhircastConnection({
+    onContext: (context) => void tabs.hubChanged(context),
+    onStatus: (status, detail, { hubUrl }) => void store.set('fhircast:status', { status, detail, hubUrl, at: Date.now() }),
+  });
+  const selection = selectionLookUp({ store, tabs });
+
+  const apply = async (next: EffectiveConfig) => {
+    config = next;
+    await syncContextScripts(next.contextRules).catch((error: unknown) => console.error('fhirside: content script registration failed', error));
+    await hub.use(next.fhircast ?? launchHub);
+  };
+  // A subscription from before the worker stopped is gone: its patient is no longer known.
+  void tabs.hubChanged(undefined).then(() => loaded).then(apply);
+  onEffectiveConfigChanged((next) => void apply(next));
+  onSiteAccessChanged(() => config && void syncContextScripts(config.contextRules));
+  onKeepAlive(() => config && void hub.use(config.fhircast ?? launchHub));
+
+  const handlers = contextHandlers({
+    tabs,
+    rules,
+    onSelection: selection.selected,
+    onLaunchHub: async (launched) => {
+      launchHub = launched;
+      if (config && !config.fhircast) await hub.use(launched);
+    },
+  });
   browser.runtime.onMessage.addListener((value, sender) => {
-    // Only our own content scripts, in a tab, may report a page's patient.
-    if (sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
-    const tabId = sender.tab.id;
-    const tabUrl = sender.url ?? sender.tab.url;
-    return dispatch(
-      { 'page-context': ({ report }) => setTabReport(store, tabId, validateReport(report, tabUrl)) },
-      value,
-      { tabId, extensionId: sender.id },
-    );
+    if (sender.id !== browser.runtime.id) return;
+    const from: Sender = { tabId: sender.tab?.id, frameId: sender.frameId, url: sender.url, tabUrl: sender.tab?.url };
+    return dispatch(handlers, value, from);
   });
 
-  // Navigation withdraws the old patient at once; the page's content script reports the new one.
+  // Navigation withdraws what the tab showed at once; its content scripts report afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url !== undefined || change.status === 'loading') void withdrawOnNavigation(store, tabId, change.url);
+    if (change.url === undefined && change.status !== 'loading') return;
+    void tabs.navigated(tabId, change.url);
+    void selection.selected(tabId, null);
+    // A same-document navigation (history API) leaves the frames in place: ask them to report again.
+    if (change.url !== undefined && change.status === undefined) void browser.tabs.sendMessage(tabId, message('context-rescan', {})).catch(() => undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(store, tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.closed(tabId);
+    selection.forget(tabId);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void selection.activated(tabId));
+  browser.contextMenus.onClicked.addListener((info, tab) => selection.clicked(info, tab));
 });

@@ -1,25 +1,50 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_CONTEXT_RULES } from '@/lib/config/defaults';
 import { scanPage } from '@/lib/context/page-scan';
 import { watchPage } from '@/lib/context/page-watcher';
-import { message } from '@/lib/messaging';
+import { nhsNumberInSelection } from '@/lib/context/selection';
+import { dispatch, message, type Reply } from '@/lib/messaging';
 
+// Registered at run time for the configured sites only (lib/platform/context-scripts.ts); the
+// matches here are the demo EPRs on loopback, which makes them host permissions at install.
 // Reads, never writes: nothing of fhirside is put into the EPR page.
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  registration: 'runtime',
+  allFrames: true,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const send = (m: ReturnType<typeof message>) => browser.runtime.sendMessage(m).catch(() => undefined);
+    const { rules } = ((await send(message('context-rules', {}))) ?? { rules: [] }) as Reply<'context-rules'>;
+    if (!ctx.isValid) return;
     const watcher = watchPage({
-      scan: () => scanPage(document, location.href, DEFAULT_CONTEXT_RULES),
-      report: (report) => void browser.runtime.sendMessage(message('page-context', { report })).catch(() => undefined),
+      scan: (url) => scanPage(document, url ?? location.href, rules),
+      report: (report) => void send(message('page-context', { report })),
       observe: (onChange) => {
         const observer = new MutationObserver(onChange);
         observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
         return () => observer.disconnect();
       },
-      debounceMs: 150,
+      intervalMs: 100,
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.rescan());
-    ctx.onInvalidated(() => watcher.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => watcher.rescan(event.newUrl.href));
+    // A frame going away takes its patient with it.
+    ctx.addEventListener(window, 'pagehide', () => void send(message('page-context', { report: { kind: 'none', url: location.href } })));
+
+    let selected: string | null = null;
+    let selectionTimer: number | undefined;
+    ctx.addEventListener(document, 'selectionchange', () => {
+      clearTimeout(selectionTimer);
+      selectionTimer = ctx.setTimeout(() => {
+        const now = nhsNumberInSelection(document.getSelection()?.toString() ?? '');
+        if (now !== selected) void send(message('selection', { nhsNumber: (selected = now) }));
+      }, 100);
+    });
+
+    const onMessage = (value: unknown) => dispatch({ 'context-rescan': () => watcher.refresh(), 'context-ping': () => ({ alive: true }) }, value, {});
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
   },
 });

@@ -21,7 +21,16 @@ export const PORTS = {
   epr2: port('FHIRSIDE_EPR2_PORT', 8111),
   /** Test controls: stop/start a source, revoke tokens (sandbox/admin.ts). */
   admin: port('FHIRSIDE_ADMIN_PORT', 8199),
+  /** FHIRcast hub (sandbox/fhircast/): EPR 2 publishes to it, fhirside subscribes. */
+  fhircast: port('FHIRSIDE_FHIRCAST_PORT', 8120),
 } as const;
+
+/**
+ * The demo clinician's FHIRcast session: EPR 2 publishes to it and fhirside's built-in
+ * configuration subscribes to it (lib/config/defaults.ts). A real hub gives each session its own
+ * unguessable topic; a fixed one keeps the demo simple.
+ */
+export const FHIRCAST_TOPIC = 'demo-clinician-session';
 
 export type SourceId = 'gp' | 'acute' | 'mh';
 

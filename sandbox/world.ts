@@ -7,10 +7,11 @@ import type { Resource } from '@medplum/fhirtypes';
 import { startAuthServer } from './auth/server';
 import { pickerPatientsFrom } from './auth/picker';
 import type { PickerPatient } from './auth/login-page';
-import { EXTENSION_REDIRECT_URIS, HOST, PORTS, SOURCES, type SourceId } from './config';
+import { CHROME_EXTENSION_ID, EXTENSION_REDIRECT_URIS, FHIRCAST_TOPIC, HOST, PORTS, SOURCES, type SourceId } from './config';
 import { generateSourceResources } from './data/generate';
 import { ROSTER } from './data/roster';
 import { startEprSite } from './epr/server';
+import { startFhircastHub } from './fhircast/server';
 import { startFhirServer, type FhirServer } from './fhir/server';
 import { startAdminServer } from './admin';
 import { revocable } from './auth/revocation';
@@ -39,6 +40,8 @@ export interface SandboxUrls {
   readonly epr2: string;
   /** Test controls (sandbox/admin.ts). */
   readonly admin: string;
+  /** FHIRcast hub URL (`hub.url`). */
+  readonly fhircast: string;
 }
 
 export interface Sandbox {
@@ -55,6 +58,7 @@ export const PORT_ENV: Record<keyof typeof PORTS, string> = {
   epr1: 'FHIRSIDE_EPR1_PORT',
   epr2: 'FHIRSIDE_EPR2_PORT',
   admin: 'FHIRSIDE_ADMIN_PORT',
+  fhircast: 'FHIRSIDE_FHIRCAST_PORT',
 };
 
 /** Runs one server's start, turning a port clash into a message that says what to do. */
@@ -130,10 +134,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log(`${source.id.padEnd(6)} ${fhir.baseUrl}  ${source.name}${isOpen ? ' (open: no token needed)' : ''}`);
     }
 
+    const hub = await starting('fhircast', ports.fhircast, () => startFhircastHub({ host: HOST, port: ports.fhircast }));
+    closers.push(hub.close);
+    log(`hub    ${hub.url}  FHIRcast hub (topic ${FHIRCAST_TOPIC})`);
+
     const epr1 = await starting('epr1', ports.epr1, () => startEprSite({ variant: 1, host: HOST, port: ports.epr1, patients: ROSTER }));
     closers.push(epr1.close);
     log(`epr1   ${epr1.url}  Riverside PAS (demo EPR)`);
-    const epr2 = await starting('epr2', ports.epr2, () => startEprSite({ variant: 2, host: HOST, port: ports.epr2, patients: ROSTER }));
+    // EPR 2 publishes patient-open/close to the hub and offers a SMART EHR launch of fhirside.
+    const integration = {
+      fhircast: { hubUrl: hub.url, topic: FHIRCAST_TOPIC },
+      launch: { authUrl: auth.issuer, appLaunchUrl: `chrome-extension://${CHROME_EXTENSION_ID}/launch.html`, fhirBaseUrls: bases },
+    };
+    const epr2 = await starting('epr2', ports.epr2, () => startEprSite({ variant: 2, host: HOST, port: ports.epr2, patients: ROSTER, integration }));
     closers.push(epr2.close);
     log(`epr2   ${epr2.url}/app  Northfield ClinicalWorks (demo EPR)`);
 
@@ -176,12 +189,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       epr1: epr1.url,
       epr2: epr2.url,
       admin: admin.url,
+      fhircast: hub.url,
     };
     await probe([
       `${urls.auth}/.well-known/openid-configuration`,
       ...SOURCES.map((s) => `${urls[s.id]}/metadata`),
       `${urls.epr1}/`,
       `${urls.epr2}/app`,
+      `${urls.fhircast}/${FHIRCAST_TOPIC}`,
     ]);
     return { urls, close };
   } catch (error) {

@@ -1,17 +1,23 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditNotice } from '@/components/AuditNotice';
+import { ContextConflictWarning } from '@/components/ContextConflictWarning';
+import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
 import type { LookupView } from '@/lib/lookup';
+import type { SectionId } from '@/lib/summary/model';
 import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
 import { useLookup } from './useLookup';
+import { useSiteAccess } from './useSiteAccess';
 import { useTabReport } from './useTabReport';
 import { copySummary, popOut, useAsOf, useLens, useOnline, usePrevious } from './useSummaryControls';
 
 interface Props {
   readonly services: PanelServices;
 }
+
+const FIRST_SCREEN: readonly SectionId[] = ['allergies', 'problems', 'medications'];
 
 /** Marks the moments the bench measures, once per look-up. */
 function usePerformanceMarks(view: LookupView | undefined) {
@@ -28,7 +34,10 @@ function usePerformanceMarks(view: LookupView | undefined) {
       performance.mark(`fhirside:${name}`);
     };
     if (view.cached) mark('cache-rendered');
-    if (Object.values(view.sources).every((s) => s.state !== 'loading')) mark('first-screen');
+    // First screen: banner, allergies, problems and medicines live from every source (the long
+    // tail may still be loading), or every source has stopped (done, failed, or needs sign-in).
+    const firstScreen = FIRST_SCREEN.every((s) => view.liveSections?.includes(s)) || Object.values(view.sources).every((s) => s.state !== 'loading');
+    if (firstScreen) mark('first-screen');
     if (view.complete) mark('complete');
   }, [view]);
 }
@@ -37,6 +46,7 @@ export function App({ services }: Props) {
   const tabId = useFollowedTab();
   const report = useTabReport(services.store, tabId);
   const context = report?.kind === 'patient' ? report.context : undefined;
+  const siteAccess = useSiteAccess(tabId);
   const [generation, setGeneration] = useState(0);
   const [signingIn, setSigningIn] = useState(false);
   const [signInProblems, setSignInProblems] = useState<string[]>([]);
@@ -71,6 +81,8 @@ export function App({ services }: Props) {
           ))}
         </div>
       )}
+      <ContextConflictWarning conflict={report?.kind === 'patient' ? report.conflict : undefined} />
+      <SiteAccessRequest site={siteAccess.site} onAllow={siteAccess.allow} />
       <Panel
         report={report}
         view={view}

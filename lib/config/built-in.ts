@@ -1,10 +1,11 @@
 /** The configuration an install with no policy and no saved settings runs: the sandbox world. */
 import type { EffectiveConfig } from './effective-config';
-import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_CONTEXT_RULES, DEFAULT_SOURCES } from './defaults';
+import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_CONTEXT_RULES, DEFAULT_FHIRCAST, DEFAULT_SOURCES } from './defaults';
 
 export const DEFAULT_CONFIG: EffectiveConfig = {
   sources: DEFAULT_SOURCES,
   contextRules: DEFAULT_CONTEXT_RULES,
+  fhircast: DEFAULT_FHIRCAST,
   cache: { maxAgeMs: DEFAULT_CACHE_MAX_AGE_MS, maxPatients: 200 },
   defaultLens: 'general',
 };

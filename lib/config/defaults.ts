@@ -42,10 +42,15 @@ export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
     urlPattern: '^http://(127\\.0\\.0\\.1|localhost):8111/',
     identifier: { from: 'url', pattern: '/app/patient/(\\d{10})(?:[/?#]|$)' },
     birthDate: { selector: '.pt-header[data-birth-date]', attribute: 'data-birth-date' },
+    // It publishes the patient it shows to the sandbox FHIRcast hub (DEFAULT_FHIRCAST).
+    fhircast: true,
   },
   // Any other page: an NHS number shown with its label.
   { id: 'nhs-number-on-page', urlPattern: '^https?://', identifier: { from: 'text' } },
 ];
+
+/** The sandbox FHIRcast hub and the demo clinician's session topic (sandbox/config.ts FHIRCAST_TOPIC). */
+export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session' } as const;
 
 /** How long a cached summary may be shown: one working shift. */
 export const DEFAULT_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;

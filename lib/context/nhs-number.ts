@@ -11,9 +11,15 @@ export type NhsNumberCheck =
   | { readonly valid: true; readonly value: string }
   | { readonly valid: false; readonly value: string; readonly reason: string };
 
+/** Spaces (including no-break and thin spaces) and dashes (including Unicode dashes) between groups. */
+const SEPARATOR = '[\\s\\u00a0\\u2009\\u202f\\u2010-\\u2015-]';
+
+/** Ten digits together, or grouped 3-3-4 as printed; any other grouping is not an NHS number. */
+const WRITTEN = new RegExp(`^(?:\\d{10}|\\d{3}${SEPARATOR}\\d{3}${SEPARATOR}\\d{4})$`);
+
 /** Strips the separators clinicians and systems use (spaces, dashes) and nothing else. */
 function normalise(raw: string): string {
-  return raw.trim().replace(/[\s-]/g, '');
+  return raw.trim().replace(new RegExp(SEPARATOR, 'g'), '');
 }
 
 /** Computes the check digit for nine digits, or null when no valid number can end them. */
@@ -27,11 +33,12 @@ export function nhsCheckDigit(firstNine: string): number | null {
 
 /**
  * Validates an NHS number as written on a page.
- * @param raw - digits, optionally grouped with spaces or dashes (`943 476 5919`, `943-476-5919`)
+ * @param raw - digits, optionally grouped 3-3-4 with spaces or dashes (`943 476 5919`, `943-476-5919`)
  */
 export function checkNhsNumber(raw: string): NhsNumberCheck {
   const value = normalise(raw);
   if (!/^\d{10}$/.test(value)) return { valid: false, value, reason: 'it is not 10 digits' };
+  if (!WRITTEN.test(raw.trim())) return { valid: false, value, reason: 'its digits are not grouped 3-3-4' };
   // All-same-digit numbers pass modulus 11 for some digits but are placeholders, never real.
   if (/^(\d)\1{9}$/.test(value)) return { valid: false, value, reason: 'it is a placeholder (all one digit)' };
   if (nhsCheckDigit(value.slice(0, 9)) !== Number(value[9])) {
@@ -48,5 +55,8 @@ export function isValidNhsNumber(raw: string): boolean {
 /** Formats 10 digits as 3-3-4 (`943 476 5919`), the way NHS guidance says to show them. */
 export function formatNhsNumber(value: string): string {
   const digits = normalise(value);
-  return digits.length === 10 ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
 }
+
+/** Where NHS numbers may be written in free text: 10 digits, alone or grouped 3-3-4. */
+export const NHS_NUMBER_IN_TEXT = new RegExp(`(?<![\\d])\\d{3}${SEPARATOR}?\\d{3}${SEPARATOR}?\\d{4}(?![\\d])`, 'g');

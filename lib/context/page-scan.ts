@@ -1,70 +1,57 @@
 /**
  * Reads the patient identity off a page, by one context rule. Runs in the content script; pure
  * DOM reading, never writing. What it returns is a claim that the background checks again.
+ * Only what is on screen counts, and a page that names two different patients names none.
  */
-import { checkNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
+import { checkNhsNumber, formatNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
+import { parsePageDate } from './page-date';
+import { numberPart, readElements, readLocator } from './page-locators';
 import { contextKey, type PageContextReport } from './patient-context';
-import { ruleForUrl, ruleSystem, type ContextRule, type IdentifierLocator } from './rules';
+import { ruleForUrl, ruleSystem, type ContextRule } from './rules';
+import { DEFAULT_TEXT_BUDGET, type TextBudget } from './visible-text';
 
-/** "NHS No. 943 476 5919", "NHS Number: 9434765919", "NHS no 943-476-5919". */
-const NHS_LABELLED = /NHS\s*(?:No\.?|Number)\s*:?\s*(\d{3}[\s-]?\d{3}[\s-]?\d{4})\b/i;
-
-function readLocator(doc: Document, url: string, locator: IdentifierLocator): string | undefined {
-  switch (locator.from) {
-    case 'url': {
-      try {
-        return new RegExp(locator.pattern).exec(url)?.[1] ?? undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    case 'selector': {
-      const element = doc.querySelector(locator.selector);
-      const raw = locator.attribute ? element?.getAttribute(locator.attribute) : element?.textContent;
-      return raw?.trim() || undefined;
-    }
-    case 'text':
-      return NHS_LABELLED.exec(doc.body?.innerText ?? doc.body?.textContent ?? '')?.[1];
-  }
-}
-
-function readOptional(doc: Document, spec: { selector: string; attribute?: string } | undefined): string | undefined {
-  if (!spec) return undefined;
-  const element = doc.querySelector(spec.selector);
-  const raw = spec.attribute ? element?.getAttribute(spec.attribute) : element?.textContent;
-  return raw?.trim() || undefined;
-}
-
-/** An NHS number cell may hold a label too ("NHS No. 999 000 0018"): keep the digits and separators. */
-function digitsPart(raw: string): string {
-  return NHS_LABELLED.exec(raw)?.[1] ?? raw.replace(/^[^\d]*/, '').replace(/[^\d\s-].*$/, '');
+export interface ScanOptions {
+  readonly now?: number;
+  readonly budget?: TextBudget;
 }
 
 /**
  * Scans a document with the first rule that applies to its URL.
  * @param url - the page URL (passed in, not read, so tests and SPAs agree on it)
  */
-export function scanPage(doc: Document, url: string, rules: readonly ContextRule[], now = Date.now()): PageContextReport {
+export function scanPage(doc: Document, url: string, rules: readonly ContextRule[], options: ScanOptions | number = {}): PageContextReport {
+  const { now = Date.now(), budget = DEFAULT_TEXT_BUDGET } = typeof options === 'number' ? { now: options } : options;
   const rule = ruleForUrl(rules, url);
   if (!rule) return { kind: 'none', url };
-  const found = readLocator(doc, url, rule.identifier);
-  if (!found) return { kind: 'none', url };
+  const found = readLocator(doc, url, rule.identifier, budget);
+  if (found === 'too-large') return { kind: 'ambiguous', url, found: [], reason: 'the page is too large to check that it shows only one NHS number' };
   const system = ruleSystem(rule);
-  let value = found.trim();
-  if (system === NHS_NUMBER_SYSTEM) {
-    const check = checkNhsNumber(digitsPart(found));
-    if (!check.valid) return { kind: 'rejected', url, found: found.trim().slice(0, 40), reason: check.reason };
+  const isNhs = system === NHS_NUMBER_SYSTEM;
+  const candidates = found.values.map((v) => (isNhs ? numberPart(v) : v.trim()));
+  // Two ways of writing one number are one number; two numbers are two patients.
+  const distinct = [...new Map(candidates.map((c) => [isNhs ? c.replace(/\D/g, '') : c, c])).values()];
+  if (distinct.length === 0) return { kind: 'none', url };
+  if (distinct.length > 1) {
+    const shown = distinct.slice(0, 5).map((c) => (isNhs ? formatNhsNumber(c) : c.slice(0, 40)));
+    return { kind: 'ambiguous', url, found: shown, reason: `the page shows ${distinct.length} different ${isNhs ? 'NHS numbers' : 'patient identifiers'}` };
+  }
+  let value = distinct[0]!.trim();
+  if (isNhs) {
+    const check = checkNhsNumber(value);
+    if (!check.valid) return { kind: 'rejected', url, found: value.slice(0, 40), reason: check.reason };
     value = check.value;
   }
-  const birthDate = readOptional(doc, rule.birthDate);
+  const births = rule.birthDate ? readElements(doc, rule.birthDate.selector, rule.birthDate.attribute) : [];
+  const birthDates = [...new Set(births.map(parsePageDate).filter((d) => d !== undefined))];
+  if (birthDates.length > 1) return { kind: 'ambiguous', url, found: birthDates, reason: 'the page shows more than one date of birth' };
   const identifier = { system, value };
   return {
     kind: 'patient',
     context: {
       key: contextKey(identifier),
       identifier,
-      birthDate: birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : undefined,
-      displayName: readOptional(doc, rule.name)?.slice(0, 80),
+      birthDate: birthDates[0],
+      displayName: rule.name ? readElements(doc, rule.name.selector, undefined)[0]?.slice(0, 80) : undefined,
       origin: 'page',
       url,
       detectedAt: now,

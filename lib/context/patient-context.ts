@@ -24,11 +24,33 @@ export interface PatientContext {
   readonly detectedAt: number;
 }
 
-/** What a page told us about its patient: a usable context, nothing, or a number we refused. */
+/** One source of context's claim about who the patient is, as the panel names it. */
+export interface ContextClaim {
+  readonly origin: ContextOrigin;
+  readonly key: string;
+  /** The identifier as shown (`943 476 5919` for an NHS number). */
+  readonly label: string;
+  readonly displayName?: string;
+}
+
+/**
+ * Two sources of context disagree for one tab: `shown` won by precedence, `others` said otherwise.
+ * Set by the background on a tab's resolved report, never taken from a page.
+ */
+export interface ContextConflict {
+  readonly shown: ContextClaim;
+  readonly others: readonly ContextClaim[];
+}
+
+/**
+ * What a page told us about its patient: a usable context, nothing, a number we refused, or
+ * several different patients at once (then fhirside picks none rather than guess).
+ */
 export type PageContextReport =
-  | { readonly kind: 'patient'; readonly context: PatientContext }
+  | { readonly kind: 'patient'; readonly context: PatientContext; readonly conflict?: ContextConflict }
   | { readonly kind: 'none'; readonly url: string }
-  | { readonly kind: 'rejected'; readonly url: string; readonly found: string; readonly reason: string };
+  | { readonly kind: 'rejected'; readonly url: string; readonly found: string; readonly reason: string }
+  | { readonly kind: 'ambiguous'; readonly url: string; readonly found: readonly string[]; readonly reason: string };
 
 /** Builds the key for an identifier. */
 export function contextKey(identifier: PatientIdentifier): string {
@@ -43,5 +65,6 @@ export function sameReport(a: PageContextReport | undefined, b: PageContextRepor
     return a.context.key === b.context.key && a.context.birthDate === b.context.birthDate;
   }
   if (a.kind === 'rejected' && b.kind === 'rejected') return a.found === b.found;
+  if (a.kind === 'ambiguous' && b.kind === 'ambiguous') return a.found.join() === b.found.join() && a.reason === b.reason;
   return true;
 }

@@ -19,6 +19,11 @@ export interface ContextRule {
   /** Where the page shows the date of birth, used to cross-check each source's Patient. */
   readonly birthDate?: { readonly selector: string; readonly attribute?: string };
   readonly name?: { readonly selector: string };
+  /**
+   * Pages of this site are part of the clinician's FHIRcast session: the hub's patient-open applies
+   * to them and takes precedence over what the page shows (a warning says when they disagree).
+   */
+  readonly fhircast?: boolean;
 }
 
 /** The system a rule's identifier belongs to. */

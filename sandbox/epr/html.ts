@@ -15,13 +15,15 @@ export function jsonForScript(value: unknown): string {
  * Everything loads from the site itself: no CDN, no third party. A browser extension's content
  * script is not bound by the page's policy, so this does not get in the extension's way.
  */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const csp = (connectTo: readonly string[]) =>
+  `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src ${["'self'", ...connectTo].join(' ')}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 
-export function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+/** @param connectTo - origins the page's script may call besides its own (the FHIRcast hub, the EHR launch endpoint) */
+export function send(res: ServerResponse, status: number, contentType: string, body: string, connectTo: readonly string[] = []): void {
   res.writeHead(status, {
     'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(body),
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': csp(connectTo),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',

@@ -10,6 +10,16 @@
   var recentBox = document.getElementById('recent');
   var recent = patients.slice(0, 4).map(function (p) { return p.path; });
   var ROUTE = /^\/app\/patient\/(\d{10})$/;
+  // The patient on screen, announced to integration.js (FHIRcast) as it opens and closes.
+  var openPath = null;
+
+  function announce(p, nhsNumber) {
+    var path = p ? p.path : null;
+    if (path === openPath) return;
+    if (openPath) document.dispatchEvent(new CustomEvent('cw:patient-close', { detail: { path: openPath } }));
+    openPath = path;
+    if (p) document.dispatchEvent(new CustomEvent('cw:patient-open', { detail: { patient: p, nhsNumber: nhsNumber } }));
+  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -110,11 +120,19 @@
     ]);
     var close = el('button', { type: 'button', class: 'close-patient' }, ['Close patient']);
     close.addEventListener('click', function () { navigate('/app'); });
+    var actions = el('div', { class: 'pt-actions' }, [close]);
+    if (p.launch) {
+      var launch = el('button', { type: 'button', class: 'launch-app' }, ['Launch fhirside']);
+      launch.addEventListener('click', function () {
+        document.dispatchEvent(new CustomEvent('cw:launch', { detail: p.launch }));
+      });
+      actions.prepend(launch);
+    }
     var header = el('section', {
       class: 'pt-header' + (p.deceased ? ' deceased' : ''),
       'data-nhs-number': nhsNumber,
       'data-birth-date': p.birthDate,
-    }, [el('div', {}, [el('div', { class: 'pt-name' }, [displayName(p)]), meta]), close]);
+    }, [el('div', {}, [el('div', { class: 'pt-name' }, [displayName(p)]), meta]), actions]);
 
     var panel = el('div', { class: 'tab-panel', role: 'tabpanel' }, [TABS[tab](p)]);
     var tabs = el('div', { class: 'tabs', role: 'tablist' }, Object.keys(TABS).map(function (name) {
@@ -143,6 +161,7 @@
     if (path === '/app') renderList();
     else if (match && patient) renderPatient(patient, match[1], 'Overview');
     else renderMissing();
+    announce(match && patient ? patient : null, match ? match[1] : null);
   }
 
   function navigate(path) {

@@ -23,6 +23,8 @@ table.list a{color:#007a70;font-weight:600;text-decoration:none}
 .pt-meta{color:#4d6570}
 .pt-meta span+span:before{content:" \\00b7  "}
 button{font:inherit;cursor:pointer}
+.pt-actions{display:flex;gap:8px}
+.launch-app{background:#007a70;border:1px solid #007a70;color:#fff;padding:6px 12px;border-radius:3px}
 .close-patient{background:#fff;border:1px solid #007a70;color:#007a70;padding:6px 12px;border-radius:3px}
 .tabs{display:flex;gap:2px;margin:14px 0 0;border-bottom:2px solid #007a70}
 .tabs button{background:#e3ecec;border:0;padding:8px 16px;color:#16323f}

@@ -7,7 +7,7 @@
  * header, which is what the extension has to watch. A scan of body.textContent would meet the
  * routes inside the JSON island; the visible page is `.cw`.
  */
-import { SOURCES } from '../config';
+import { SOURCES, type SourceId } from '../config';
 import { mrn } from '../data/builders/patient';
 import type { RosterPatient } from '../data/roster';
 import { episodeFor } from './episode';
@@ -16,10 +16,30 @@ import { STYLE } from './northfield-style';
 
 const ACUTE = SOURCES.find((s) => s.id === 'acute')!;
 
+/** What EPR 2 is wired to besides itself: a FHIRcast hub, and fhirside's SMART EHR launch. */
+export interface EprIntegration {
+  readonly fhircast?: { readonly hubUrl: string; readonly topic: string };
+  readonly launch?: {
+    /** The authorization server that mints launch ids (`POST /launch`). */
+    readonly authUrl: string;
+    /** fhirside's launch page; `?iss=…&launch=…` is added. */
+    readonly appLaunchUrl: string;
+    readonly fhirBaseUrls: Partial<Record<SourceId, string>>;
+  };
+}
+
+/** The hospital's own record first: the launch names the patient in the server that knows them. */
+function launchTarget(p: RosterPatient, bases: Partial<Record<SourceId, string>>) {
+  const source = (['acute', 'gp', 'mh'] as const).find((id) => p.sources.includes(id) && bases[id]);
+  return source ? { iss: bases[source]!, patient: `${p.key}-${source}` } : undefined;
+}
+
 /** What the app needs per patient. The NHS number travels only inside `path`. */
-function appRecord(p: RosterPatient, today: Date) {
+function appRecord(p: RosterPatient, today: Date, integration: EprIntegration | undefined) {
   const episode = episodeFor(p, today);
+  const launch = integration?.launch && launchTarget(p, integration.launch.fhirBaseUrls);
   return {
+    ...(launch && { launch }),
     path: `/app/patient/${p.nhsNumber}`,
     family: p.family,
     given: p.given,
@@ -38,7 +58,8 @@ function appRecord(p: RosterPatient, today: Date) {
 
 
 /** The same shell for `/app` and every route under it. */
-export function renderShell(patients: readonly RosterPatient[], today: Date): string {
+export function renderShell(patients: readonly RosterPatient[], today: Date, integration?: EprIntegration): string {
+  const wiring = { fhircast: integration?.fhircast, launch: integration?.launch && { authUrl: integration.launch.authUrl, appLaunchUrl: integration.launch.appLaunchUrl } };
   return page({
     title: 'ClinicalWorks',
     style: STYLE,
@@ -54,7 +75,9 @@ export function renderShell(patients: readonly RosterPatient[], today: Date): st
 <main id="view" aria-live="polite"><p>Loading...</p></main>
 </div>
 </div>
-<script type="application/json" id="cw-patients">${jsonForScript(patients.map((p) => appRecord(p, today)))}</script>
+<script type="application/json" id="cw-patients">${jsonForScript(patients.map((p) => appRecord(p, today, integration)))}</script>
+<script type="application/json" id="cw-integration">${jsonForScript(wiring)}</script>
+<script src="/integration.js"></script>
 <script src="/app.js"></script>`,
   });
 }

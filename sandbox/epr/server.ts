@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { RosterPatient } from '../data/roster';
 import { send } from './html';
-import { renderShell } from './northfield';
+import { renderShell, type EprIntegration } from './northfield';
 import { renderList, renderNotFound, renderPatient } from './riverside';
 
 export interface EprSiteOptions {
@@ -17,6 +17,8 @@ export interface EprSiteOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly patients: readonly RosterPatient[];
+  /** EPR 2 only: publish to a FHIRcast hub and offer a SMART EHR launch of fhirside. */
+  readonly integration?: EprIntegration;
 }
 
 export interface EprSite {
@@ -42,20 +44,25 @@ function riverside(patients: readonly RosterPatient[]): Handler {
   };
 }
 
-function northfield(patients: readonly RosterPatient[], script: string): Handler {
+function northfield(patients: readonly RosterPatient[], [script, integrationScript]: readonly [string, string], integration: EprIntegration | undefined): Handler {
+  const connectTo = [integration?.fhircast?.hubUrl, integration?.launch?.authUrl].filter((u) => u !== undefined).map((u) => new URL(u).origin);
   return (_req, res, url) => {
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/app' }).end();
     } else if (url.pathname === '/app.js') {
       send(res, 200, 'text/javascript; charset=utf-8', script);
+    } else if (url.pathname === '/integration.js') {
+      send(res, 200, 'text/javascript; charset=utf-8', integrationScript);
     } else if (url.pathname === '/app' || url.pathname.startsWith('/app/')) {
       // Any route gets the shell; the app decides what the path means (deep links and reloads).
-      send(res, 200, HTML, renderShell(patients, new Date()));
+      send(res, 200, HTML, renderShell(patients, new Date(), integration), connectTo);
     } else {
       send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     }
   };
 }
+
+const readScript = (name: string) => readFile(new URL(name, import.meta.url), 'utf8');
 
 function listen(server: Server, host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,7 +78,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 export async function startEprSite(options: EprSiteOptions): Promise<EprSite> {
   const handler = options.variant === 1
     ? riverside(options.patients)
-    : northfield(options.patients, await readFile(new URL('./northfield-app.js', import.meta.url), 'utf8'));
+    : northfield(options.patients, [await readScript('./northfield-app.js'), await readScript('./northfield-integration.js')], options.integration);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();

@@ -18,3 +18,13 @@ describe('the background re-checks every report', () => {
     expect(validateReport({ kind: 'patient' }, 'u').kind).toBe('none');
   });
 });
+
+describe('reports of several patients', () => {
+  it('keeps an ambiguous report, bounded, and never lets a page set a conflict or an origin', () => {
+    const found = Array.from({ length: 9 }, (_, i) => `99900000${i}`);
+    expect(validateReport({ kind: 'ambiguous', found, reason: 'two numbers' }, 'u')).toEqual({ kind: 'ambiguous', url: 'u', found: found.slice(0, 5), reason: 'two numbers' });
+    const claimed = validateReport({ kind: 'patient', conflict: { shown: {} }, context: { origin: 'ehr-launch', identifier: { system: NHS, value: '9434765919' } } }, 'u');
+    expect(claimed).not.toHaveProperty('conflict');
+    expect(claimed).toMatchObject({ context: { origin: 'page' } });
+  });
+});

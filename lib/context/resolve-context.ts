@@ -1,0 +1,43 @@
+/**
+ * Which patient a tab shows when several sources of context speak. Precedence, most deliberate
+ * first: a look-up the clinician asked for (selected NHS number), a SMART EHR launch, the FHIRcast
+ * session (on sites that take part in it), then the page itself. When two of them name different
+ * patients the winner is shown with a conflict the panel must display, never silently.
+ */
+import { combineFrames } from './frame-reports';
+import { formatNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
+import type { ContextClaim, PageContextReport, PatientContext } from './patient-context';
+import type { TabSources } from './tab-sources';
+
+/** The FHIRcast session's current patient, as the hub last said (undefined after patient-close). */
+export interface HubContext {
+  readonly context?: PatientContext;
+  /** Background clock when the hub said it. */
+  readonly receivedAt: number;
+}
+
+function claim(context: PatientContext): ContextClaim {
+  const { system, value } = context.identifier;
+  return {
+    origin: context.origin,
+    key: context.key,
+    label: system === NHS_NUMBER_SYSTEM ? formatNhsNumber(value) : value,
+    ...(context.displayName && { displayName: context.displayName }),
+  };
+}
+
+/**
+ * Resolves a tab's context.
+ * @param hubApplies - true when the tab's site takes part in the FHIRcast session
+ */
+export function resolveTabContext(sources: TabSources, hub: HubContext | undefined, hubApplies: boolean): PageContextReport {
+  const page = combineFrames(sources.frames, sources.url);
+  // FHIRcast context from before the tab's last navigation is about a page no longer shown.
+  const hubContext = hubApplies && hub && hub.receivedAt > sources.navigatedAt ? hub.context : undefined;
+  const ranked = [sources.selection, sources.launch, hubContext, page.kind === 'patient' ? page.context : undefined]
+    .filter((c): c is PatientContext => c !== undefined);
+  const [winner, ...rest] = ranked;
+  if (!winner) return page;
+  const others = [...new Map(rest.filter((c) => c.key !== winner.key).map((c) => [`${c.origin}|${c.key}`, claim(c)])).values()];
+  return { kind: 'patient', context: winner, ...(others.length > 0 && { conflict: { shown: claim(winner), others } }) };
+}

@@ -3,14 +3,17 @@
  * every access token issued so far. Loopback only, like the rest of the world.
  *   POST /sources/<id>/stop    POST /sources/<id>/start     POST /tokens/revoke
  *   POST /sources/<id>/open    (serve without tokens)   POST /sources/<id>/secure (require them again)
+ *   POST /sources/<id>/fault   {"mode": "http-503", "resourceType"?: "Observation"}  (mode "none" clears it)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAULT_MODES, type Fault } from './fhir/faults';
 
 export interface AdminControls {
   stopSource(id: string): Promise<boolean>;
   startSource(id: string): Promise<boolean>;
   setSourceOpen(id: string, open: boolean): Promise<boolean>;
+  setFault(id: string, fault: Fault): boolean;
   revokeAccessTokens(): void;
 }
 
@@ -35,6 +38,23 @@ export async function startAdminServer(options: { host: string; port: number; co
       const run =
         action === 'stop' ? controls.stopSource(id!) : action === 'start' ? controls.startSource(id!) : controls.setSourceOpen(id!, action === 'open');
       void run.then((known) => reply(known ? 200 : 404, { source: id, action, known }), (error: Error) => reply(500, { error: error.message }));
+      return;
+    }
+    const faultPath = /^\/sources\/([\w-]+)\/fault$/.exec(path);
+    if (faultPath) {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        let fault: Fault | undefined;
+        try {
+          fault = JSON.parse(raw || '{}') as Fault;
+        } catch {
+          return reply(400, { error: 'body is not JSON' });
+        }
+        if (!FAULT_MODES.includes(fault.mode)) return reply(400, { error: `mode must be one of ${FAULT_MODES.join(', ')}` });
+        const known = options.controls.setFault(faultPath[1]!, fault);
+        reply(known ? 200 : 404, { source: faultPath[1], fault });
+      });
       return;
     }
     if (path === '/tokens/revoke') {

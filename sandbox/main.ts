@@ -3,22 +3,26 @@
  * `sandbox ready` once every one of them answers; Ctrl-C stops it cleanly.
  */
 import { SOURCES, type SourceId } from './config';
+import { FAULT_MODES, type Fault, type FaultMode } from './fhir/faults';
 import { PORT_ENV, startSandbox } from './world';
 
-const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--help]
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--help]
 
 Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
 and the two demo EPR sites on 127.0.0.1.
 
   --open=<sources>  serve these FHIR sources without a token (comma-separated ids)
+  --fault=<s>:<m>   make source <s> misbehave from the start; modes: ${FAULT_MODES.filter((m) => m !== 'none').join(', ')}
+                    (switch later with POST http://127.0.0.1:8199/sources/<s>/fault {"mode": "<m>"})
   --help            show this text
 
 Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
 
-function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[] } {
+function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>> } {
   const known = new Set<string>(SOURCES.map((s) => s.id));
   let help = false;
   const open: SourceId[] = [];
+  const faults: Partial<Record<SourceId, Fault>> = {};
   for (const arg of args) {
     if (arg === '--help' || arg === '-h') {
       help = true;
@@ -27,11 +31,18 @@ function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[] }
         if (!known.has(id)) throw new Error(`Unknown source "${id}" in --open; sources are ${[...known].join(', ')}.`);
         open.push(id as SourceId);
       }
+    } else if (arg.startsWith('--fault=')) {
+      for (const pair of arg.slice('--fault='.length).split(',').filter(Boolean)) {
+        const [id = '', mode = ''] = pair.split(':');
+        if (!known.has(id)) throw new Error(`Unknown source "${id}" in --fault; sources are ${[...known].join(', ')}.`);
+        if (!FAULT_MODES.includes(mode as FaultMode)) throw new Error(`Unknown fault "${mode}"; modes are ${FAULT_MODES.join(', ')}.`);
+        faults[id as SourceId] = { mode: mode as FaultMode };
+      }
     } else {
       throw new Error(`Unknown argument "${arg}".`);
     }
   }
-  return { help, open };
+  return { help, open, faults };
 }
 
 async function main(): Promise<void> {
@@ -42,12 +53,12 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message} Run with --help for usage.`);
     process.exit(2);
   }
-  const { help, open } = args;
+  const { help, open, faults } = args;
   if (help) {
     console.log(USAGE);
     return;
   }
-  const world = await startSandbox({ openSources: open, log: (line) => console.log(line) });
+  const world = await startSandbox({ openSources: open, faults, log: (line) => console.log(line) });
   let stopping = false;
   const stop = () => {
     if (stopping) return;

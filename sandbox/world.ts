@@ -15,6 +15,7 @@ import { startFhircastHub } from './fhircast/server';
 import { startFhirServer, type FhirServer } from './fhir/server';
 import { startAdminServer } from './admin';
 import { revocable } from './auth/revocation';
+import type { Fault } from './fhir/faults';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
 
@@ -23,9 +24,13 @@ export interface SandboxOptions {
   readonly ports?: SandboxPorts;
   /** These sources serve without a token. */
   readonly openSources?: readonly SourceId[];
+  /** Faults to start with, per source (also switchable later through the admin server). */
+  readonly faults?: Partial<Record<SourceId, Fault>>;
   readonly log?: (line: string) => void;
   /** Data seed; the default gives the documented demo records. */
   readonly seed?: number;
+  /** Milliseconds every FHIR answer is held, standing in for a WAN on loopback (default FHIRSIDE_LATENCY_MS or 0). */
+  readonly latencyMs?: number;
 }
 
 export interface SandboxUrls {
@@ -46,6 +51,8 @@ export interface SandboxUrls {
 
 export interface Sandbox {
   readonly urls: SandboxUrls;
+  /** Changes the FHIR sources' latency from the next request on (the bench's latency scenario). */
+  setLatency(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ports = options.ports ?? PORTS;
   const log = options.log ?? (() => {});
   const open = new Set(options.openSources ?? []);
+  let latencyMs = options.latencyMs ?? (Number(process.env['FHIRSIDE_LATENCY_MS']) || 0);
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     // Newest first, each awaited, so nothing outlives the world.
@@ -113,16 +121,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
     // Each source can be stopped and started again (admin), so the world holds its current server.
-    const running = new Map<SourceId, { server?: FhirServer; open: boolean; start: () => Promise<FhirServer> }>();
+    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; start: () => Promise<FhirServer> };
+    const running = new Map<SourceId, SourceHandle>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
       const isOpen = open.has(source.id);
-      const handle: { server?: FhirServer; open: boolean; start: () => Promise<FhirServer> } = {
+      const handle: SourceHandle = {
         open: isOpen,
-        start: () => startFhirServer({
-          source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer,
-          ...(handle.open ? {} : { validateToken: tokens.validateToken }),
-        }),
+        fault: options.faults?.[source.id],
+        // A restarted source keeps its fault: a test that stops and starts it still sees it misbehave.
+        start: async () => {
+          const server = await startFhirServer({
+            source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: () => latencyMs,
+            ...(handle.open ? {} : { validateToken: tokens.validateToken }),
+          });
+          if (handle.fault) server.setFault(handle.fault);
+          return server;
+        },
       };
       const fhir = await starting(source.id, ports[source.id], handle.start);
       handle.server = fhir;
@@ -175,6 +190,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           handle.server = await handle.start();
           return true;
         },
+        setFault: (id, fault) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return false;
+          handle.fault = fault;
+          handle.server?.setFault(fault);
+          return true;
+        },
         revokeAccessTokens: () => tokens.revokeAll(),
       },
     }));
@@ -198,7 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       `${urls.epr2}/app`,
       `${urls.fhircast}/${FHIRCAST_TOPIC}`,
     ]);
-    return { urls, close };
+    return { urls, close, setLatency: (ms) => void (latencyMs = ms) };
   } catch (error) {
     await close();
     throw error;

@@ -30,6 +30,8 @@ export interface FhirServerOptions {
   readonly authIssuer: string;
   /** Without it the source is open (no token needed). */
   readonly validateToken?: ValidateToken;
+  /** Milliseconds to hold every answer, read per request: a WAN round trip on loopback (bench). */
+  readonly latencyMs?: () => number;
 }
 
 export interface FhirServer {
@@ -64,6 +66,8 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const expiredTokens = new Set<string>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const latency = options.latencyMs?.() ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     setCors(req, res);
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();

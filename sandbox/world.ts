@@ -195,6 +195,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           if (!handle) return false;
           handle.fault = fault;
           handle.server?.setFault(fault);
+          if (fault.mode === 'token-expired') tokens.revokeAll();
           return true;
         },
         revokeAccessTokens: () => tokens.revokeAll(),

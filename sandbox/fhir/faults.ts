@@ -30,7 +30,7 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
  * Answers the request instead of the server when the fault decides the whole reply.
  * @returns true when the request was answered (or deliberately left hanging)
  */
-export function interceptRequest(fault: Fault, req: IncomingMessage, res: ServerResponse, path: string, expiredTokens: Set<string>): boolean {
+export function interceptRequest(fault: Fault, req: IncomingMessage, res: ServerResponse, path: string): boolean {
   switch (fault.mode) {
     case 'http-500':
       send(res, 500, outcome('exception', 'Internal server error (injected)'));
@@ -41,14 +41,6 @@ export function interceptRequest(fault: Fault, req: IncomingMessage, res: Server
     case 'http-429':
       send(res, 429, outcome('throttled', 'Too many requests (injected)'), { 'Retry-After': '1' });
       return true;
-    case 'token-expired': {
-      // Each token presented is refused once, as an expired token is; a refreshed one gets through.
-      const token = req.headers.authorization ?? '';
-      if (expiredTokens.has(token)) return false;
-      expiredTokens.add(token);
-      send(res, 401, outcome('expired', 'Access token expired (injected)'), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-      return true;
-    }
     case 'forbidden-type': {
       const type = fault.resourceType ?? 'Observation';
       if (!path.startsWith(`/${type}`)) return false;
@@ -69,6 +61,12 @@ export function interceptRequest(fault: Fault, req: IncomingMessage, res: Server
       return false;
   }
 }
+
+/**
+ * `token-expired` is not answered here: the world revokes every access token issued so far when it
+ * is set (sandbox/auth/revocation.ts), so each client's current token gets a real 401 and a
+ * refreshed one works, exactly as with a token that expired early.
+ */
 
 /** True for modes that rewrite a normal reply rather than replace it. */
 export const rewritesReply = (fault: Fault) => ['trickle', 'truncated-bundle', 'next-loop', 'next-other-host', 'invalid-resources', 'huge-page'].includes(fault.mode);

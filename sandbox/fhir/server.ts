@@ -63,7 +63,6 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const wellKnown = smartConfiguration(options.authIssuer);
   let baseUrl = '';
   let fault: Fault = { mode: 'none' };
-  const expiredTokens = new Set<string>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const latency = options.latencyMs?.() ?? 0;
@@ -92,7 +91,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
       sendOutcome(res, 405, normalizeOperationOutcome(new Error(`Method ${method} not allowed`)));
       return;
     }
-    if (fault.mode !== 'none' && interceptRequest(fault, req, res, path, expiredTokens)) return;
+    if (fault.mode !== 'none' && interceptRequest(fault, req, res, path)) return;
     const guard = await authorise(req.headers, options.validateToken);
     if (!guard.ok) {
       sendOutcome(res, 401, guard.outcome, { 'WWW-Authenticate': guard.challenge });
@@ -132,7 +131,6 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     repo,
     setFault: (next) => {
       fault = next;
-      expiredTokens.clear();
     },
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));

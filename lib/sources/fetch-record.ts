@@ -5,7 +5,7 @@
  */
 import { FhirRequestError, describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle, type FhirResource } from './fhir-types';
+import { isBundle, type Bundle, type BundleEntry, type FhirResource } from './fhir-types';
 import type { PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { followPages, searchAll } from './search';
@@ -71,8 +71,9 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
   const entries = answer.entry;
   return Promise.all(
     queries.map(async (query, i) => {
-      const entry = entries[i]!;
-      const status = Number.parseInt(entry.response?.status ?? '', 10);
+      // A garbage batch answer (null entries, a number for a status) is a failed query, not a crash.
+      const entry: BundleEntry = typeof entries[i] === 'object' && entries[i] !== null ? entries[i]! : {};
+      const status = Number.parseInt(String(entry.response?.status ?? ''), 10);
       if (!isBundle(entry.resource) || (status && status >= 300)) {
         const problem = status === 404 ? NOT_OFFERED : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
         return { resourceType: query.resourceType, resources: [], problem };

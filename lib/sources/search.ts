@@ -1,6 +1,10 @@
 import { FhirRequestError } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle, type FhirResource } from './fhir-types';
+import { isBundle, isResource, type Bundle, type FhirResource } from './fhir-types';
+
+/** The items of a field a server should have sent as an array (a broken one sends anything). */
+const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+const fieldOf = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined);
 
 export interface SearchOptions {
   readonly signal: AbortSignal;
@@ -19,15 +23,18 @@ export interface SearchResult {
 /** The `match` entries of a searchset page (an `_include`d resource is not a result). */
 export function matches(bundle: Bundle): FhirResource[] {
   const out: FhirResource[] = [];
-  for (const entry of bundle.entry ?? []) {
-    if (entry.resource && (entry.search?.mode ?? 'match') === 'match') out.push(entry.resource);
+  // Typed as FHIR, received as JSON: a null entry or a string for `entry` is a garbage page, not a crash.
+  for (const entry of listOf(bundle.entry)) {
+    const resource = fieldOf(entry, 'resource');
+    if (isResource(resource) && (fieldOf(fieldOf(entry, 'search'), 'mode') ?? 'match') === 'match') out.push(resource);
   }
   return out;
 }
 
 /** The page's `next` link, if any. */
 export function nextLink(bundle: Bundle): string | undefined {
-  return bundle.link?.find((l) => l.relation === 'next')?.url;
+  const url = fieldOf(listOf(bundle.link).find((l) => fieldOf(l, 'relation') === 'next'), 'url');
+  return typeof url === 'string' ? url : undefined;
 }
 
 /**

@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   const panel = await openPanel(browser, await tabIdOf(browser, epr.url()));
   await signInFromPanel(browser, panel);
   await panel.locator('.source[data-state="loading"]').first().waitFor({ state: 'detached', timeout: 60_000 });
+  // Signing in scrolled the panel to its sources list; the picture starts at the banner, as a clinician sees it.
+  await panel.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
   await screenshotSideBySide(browser.context, epr, panel, SCREENSHOT);
   await browser.close();

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { watchPageLifecycle } from '@/lib/context/page-lifecycle';
 import { scanPage } from '@/lib/context/page-scan';
 import { watchPage } from '@/lib/context/page-watcher';
 import { nhsNumberInSelection } from '@/lib/context/selection';
@@ -27,8 +28,11 @@ export default defineContentScript({
       intervalMs: 100,
     });
     ctx.addEventListener(window, 'wxt:locationchange', (event) => watcher.rescan(event.newUrl.href));
-    // A frame going away takes its patient with it.
-    ctx.addEventListener(window, 'pagehide', () => void send(message('page-context', { report: { kind: 'none', url: location.href } })));
+    // A frame going away takes its patient with it; one back from the back/forward cache says it again.
+    watchPageLifecycle((type, listener) => ctx.addEventListener(window, type, listener), {
+      left: () => void send(message('page-context', { report: { kind: 'none', url: location.href } })),
+      restored: () => watcher.refresh(),
+    });
 
     let selected: string | null = null;
     let selectionTimer: number | undefined;

@@ -1,12 +1,12 @@
 /**
  * The background's answers to context messages. Who may say what is checked here: a page's
- * content script speaks only for its own tab and frame; an EHR launch only from fhirside's own
+ * content script speaks only for its own tab and frame, and only on a configured site; an EHR launch only from fhirside's own
  * launch page. Every claim is validated again before it reaches the tab's context.
  */
 import { browser } from 'wxt/browser';
 import type { FhircastConfig } from '../config/effective-config';
 import { checkNhsNumber } from '../context/nhs-number';
-import type { ContextRule } from '../context/rules';
+import { ruleForUrl, type ContextRule } from '../context/rules';
 import type { TabContexts } from '../context/tab-context-service';
 import { validateContext } from '../context/validate-context';
 import { validateReport } from '../context/validate-report';
@@ -31,8 +31,13 @@ export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
   return {
     'page-context': async ({ report }, sender) => {
       if (!contentScript(sender)) return;
+      // Only a configured EPR site names a patient: a page the rules do not name (a script injected
+      // where it should not run, a site whose rule was withdrawn) speaks for no one.
+      const rules = await deps.rules();
+      const configured = [sender.url, sender.tabUrl].some((url) => url !== undefined && ruleForUrl(rules, url) !== undefined);
       // The frame's URL as the browser knows it, never as the page claims.
-      await deps.tabs.pageReport(sender.tabId, sender.frameId ?? 0, sender.tabUrl ?? sender.url ?? '', validateReport(report, sender.url));
+      const checked = configured ? validateReport(report, sender.url) : validateReport(undefined, sender.url);
+      await deps.tabs.pageReport(sender.tabId, sender.frameId ?? 0, sender.tabUrl ?? sender.url ?? '', checked);
     },
     'context-rules': async (_body, sender) => ({ rules: contentScript(sender) ? await deps.rules() : [] }),
     selection: async ({ nhsNumber }, sender) => {

@@ -4,6 +4,7 @@
  *   POST /sources/<id>/stop    POST /sources/<id>/start     POST /tokens/revoke
  *   POST /sources/<id>/open    (serve without tokens)   POST /sources/<id>/secure (require them again)
  *   POST /sources/<id>/fault   {"mode": "http-503", "resourceType"?: "Observation"}  (mode "none" clears it)
+ *   POST /latency              {"minMs": 0, "maxMs": 300}  (each FHIR answer held a random time in the range)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,8 @@ export interface AdminControls {
   setSourceOpen(id: string, open: boolean): Promise<boolean>;
   setFault(id: string, fault: Fault): boolean;
   revokeAccessTokens(): void;
+  /** Holds every FHIR answer a random time in [minMs, maxMs], drawn per request. */
+  setLatency(minMs: number, maxMs: number): void;
 }
 
 export interface AdminServer {
@@ -54,6 +57,18 @@ export async function startAdminServer(options: { host: string; port: number; co
         if (!FAULT_MODES.includes(fault.mode)) return reply(400, { error: `mode must be one of ${FAULT_MODES.join(', ')}` });
         const known = options.controls.setFault(faultPath[1]!, fault);
         reply(known ? 200 : 404, { source: faultPath[1], fault });
+      });
+      return;
+    }
+    if (path === '/latency') {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        const body = (() => { try { return JSON.parse(raw || '{}') as { minMs?: unknown; maxMs?: unknown }; } catch { return undefined; } })();
+        const [min, max] = [Number(body?.minMs ?? 0), Number(body?.maxMs ?? body?.minMs ?? 0)];
+        if (!(min >= 0 && max >= min && max <= 60_000)) return reply(400, { error: 'need 0 <= minMs <= maxMs <= 60000' });
+        options.controls.setLatency(min, max);
+        reply(200, { minMs: min, maxMs: max });
       });
       return;
     }

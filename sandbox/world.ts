@@ -102,6 +102,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = options.log ?? (() => {});
   const open = new Set(options.openSources ?? []);
   let latencyMs = options.latencyMs ?? (Number(process.env['FHIRSIDE_LATENCY_MS']) || 0);
+  // A range set through the admin server: each answer drawn anew, so answers overtake one another.
+  let latencyJitterMs = 0;
+  const nextLatency = () => latencyMs + (latencyJitterMs > 0 ? Math.floor(Math.random() * (latencyJitterMs + 1)) : 0);
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
     // Newest first, each awaited, so nothing outlives the world.
@@ -132,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // A restarted source keeps its fault: a test that stops and starts it still sees it misbehave.
         start: async () => {
           const server = await startFhirServer({
-            source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: () => latencyMs,
+            source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: nextLatency,
             ...(handle.open ? {} : { validateToken: tokens.validateToken }),
           });
           if (handle.fault) server.setFault(handle.fault);
@@ -199,6 +202,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return true;
         },
         revokeAccessTokens: () => tokens.revokeAll(),
+        setLatency: (minMs, maxMs) => {
+          latencyMs = minMs;
+          latencyJitterMs = maxMs - minMs;
+        },
       },
     }));
     closers.push(admin.close);
@@ -221,7 +228,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       `${urls.epr2}/app`,
       `${urls.fhircast}/${FHIRCAST_TOPIC}`,
     ]);
-    return { urls, close, setLatency: (ms) => void (latencyMs = ms) };
+    return { urls, close, setLatency: (ms) => void ((latencyMs = ms), (latencyJitterMs = 0)) };
   } catch (error) {
     await close();
     throw error;

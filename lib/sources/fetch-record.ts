@@ -32,6 +32,9 @@ export interface FetchRecordOptions {
 /** The problem text for a resource type the server does not have (HTTP 404 on its search). */
 export const NOT_OFFERED = 'this source does not offer this kind of record';
 
+/** Results at least this long are handed over last (see fetchRecord). */
+const LARGE_RESULT = 500;
+
 function problemOf(error: unknown): string {
   if (error instanceof FhirRequestError && error.status === 404) return NOT_OFFERED;
   return error instanceof Error ? error.message : 'could not be loaded';
@@ -90,14 +93,31 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
   );
 }
 
+/** Runs queries as one batch where that is allowed and worth it, else one request each. */
+async function runAll(options: FetchRecordOptions, queries: readonly PatientQuery[], batch: boolean): Promise<QueryResult[]> {
+  const batched = batch && queries.length > 1 ? await runBatch(options, queries) : undefined;
+  return batched ?? Promise.all(queries.map((q) => runSearch(options, q)));
+}
+
 /** Fetches every query, first screen first; each result goes to onResult as soon as it is complete. */
 export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const first = options.queries.filter((q) => q.firstScreen);
   const later = options.queries.filter((q) => !q.firstScreen);
   // Revalidation sends small per-query requests; a batch would fetch full first pages again.
-  const batched = options.batch && !options.saved && first.length > 1 ? await runBatch(options, first) : undefined;
-  if (batched) batched.forEach(options.onResult);
-  else await Promise.all(first.map(async (q) => options.onResult(await runSearch(options, q))));
+  const batch = options.batch && !options.saved;
+  (await runAll(options, first, batch)).forEach(options.onResult);
   // The long tail starts once the first screen is in, so it never competes with it for the server.
-  await Promise.all(later.map(async (q) => options.onResult(await runSearch(options, q))));
+  // Its small searches go as one more batch (one round trip, not waves of four); Observations,
+  // which run to thousands of results over many pages, go on their own beside it.
+  // Each result rebuilds the summary from everything received so far: a large one is handed over
+  // after the small ones, so it is rebuilt once, not once per type.
+  const large: QueryResult[] = [];
+  const deliver = (result: QueryResult) => (result.resources.length >= LARGE_RESULT ? large.push(result) : options.onResult(result));
+  const paged = later.filter((q) => q.resourceType === 'Observation');
+  const small = later.filter((q) => q.resourceType !== 'Observation');
+  await Promise.all([
+    ...paged.map(async (q) => deliver(await runSearch(options, q))),
+    runAll(options, small, batch).then((results) => results.forEach(deliver)),
+  ]);
+  large.sort((a, b) => a.resources.length - b.resources.length).forEach(options.onResult);
 }

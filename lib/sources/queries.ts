@@ -21,13 +21,23 @@ function daysBefore(now: number, days: number): string {
   return new Date(now - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The long tail asks for pages of at least this many. `next` links must be followed one after
+ * another, so a 6,000-result Observation search in pages of 100 is sixty round trips in a row
+ * (a second on loopback, far more over a WAN); in pages of 1,000 it is six. Servers clamp `_count`
+ * to their own maximum, so asking for more than they give is harmless.
+ */
+export const LONG_TAIL_PAGE_SIZE = 1000;
+
 /** The queries for one patient in one source. */
 export function patientQueries(source: SourceConfig, patientId: string, now: number): PatientQuery[] {
-  const patient = `patient=${encodeURIComponent(patientId)}&_count=${source.pageSize}`;
+  const id = `patient=${encodeURIComponent(patientId)}`;
+  const first = `${id}&_count=${source.pageSize}`;
+  const tail = `${id}&_count=${Math.max(source.pageSize, LONG_TAIL_PAGE_SIZE)}`;
   const horizon = daysBefore(now, source.observationHorizonDays ?? SOURCE_LIMIT_DEFAULTS.observationHorizonDays);
   return [
-    ...FIRST_SCREEN.map((type) => ({ resourceType: type, url: `${type}?${patient}`, firstScreen: true })),
-    { resourceType: 'Observation', url: `Observation?${patient}&_sort=-date&date=ge${horizon}`, firstScreen: false },
-    ...LATER.map((type) => ({ resourceType: type, url: `${type}?${patient}`, firstScreen: false })),
+    ...FIRST_SCREEN.map((type) => ({ resourceType: type, url: `${type}?${first}`, firstScreen: true })),
+    { resourceType: 'Observation', url: `Observation?${tail}&_sort=-date&date=ge${horizon}`, firstScreen: false },
+    ...LATER.map((type) => ({ resourceType: type, url: `${type}?${tail}`, firstScreen: false })),
   ];
 }

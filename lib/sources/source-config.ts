@@ -9,7 +9,7 @@ export interface SourceConfig {
   /** Space-separated SMART scopes. */
   readonly scope?: string;
   readonly identifierSystems: readonly string[];
-  /** `_count` asked for on every search. */
+  /** `_count` asked for on the first-screen searches; the long tail asks for at least 1,000 (queries.ts). */
   readonly pageSize: number;
   /** Per-request timeout. */
   readonly timeoutMs: number;

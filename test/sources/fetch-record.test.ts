@@ -28,11 +28,15 @@ describe("fetching a patient's record", () => {
     expect(results.find((r) => r.resourceType === 'Condition')?.resources).toHaveLength(2);
   });
 
-  it('sends the first screen as one batch Bundle where the server supports it', async () => {
+  it('sends the first screen as one batch Bundle where the server supports it, then the small long-tail searches as another', async () => {
     const server = fakeFhir({ base, resources: [hollowayPatient, ...hollowayResources], batch: true });
     const results = await run(server, true);
-    expect(server.requests.filter((u) => u === base)).toHaveLength(1);
+    expect(server.requests.filter((u) => u === base)).toHaveLength(2);
     expect(server.requests.some((u) => u.startsWith(`${base}/AllergyIntolerance`))).toBe(false);
+    expect(server.requests.some((u) => u.startsWith(`${base}/DocumentReference`))).toBe(false);
+    // Observations page through thousands of results: they go on their own, not inside a batch.
+    expect(server.requests.filter((u) => u.startsWith(`${base}/Observation?`))).toHaveLength(1);
+    expect(results.map((r) => r.resourceType).sort()).toEqual(queries.map((q) => q.resourceType).sort());
     expect(results.find((r) => r.resourceType === 'AllergyIntolerance')?.resources.map((r) => r.id)).toEqual(['a1']);
     // Pages beyond the batch's first page are followed with plain GETs.
     expect(results.find((r) => r.resourceType === 'Condition')?.resources).toHaveLength(2);

@@ -127,8 +127,11 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   };
   // Per source, the resource types that arrived complete and without a problem.
   const delivered = new Map<string, Set<string>>();
-  const publishLive = () =>
-    publish({ live: combineSources(context.key, pageBanner, [...summaries.values()]), liveSections: liveSections(statuses, delivered) });
+  // Combining is the costly step for a big record (thousands of results merged across sources):
+  // it runs again only when a source's summary changed, not when only a status did.
+  let combined: Summary | undefined;
+  const current = () => (combined ??= combineSources(context.key, pageBanner, [...summaries.values()]));
+  const publishLive = () => publish({ live: current(), liveSections: liveSections(statuses, delivered) });
   publish({});
 
   const cacheRead: Promise<CachedSummary<CachedLookup> | undefined> = deps.cache.read(context.key).then(
@@ -153,6 +156,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
       const progress = (summary: SourceSummary, received: number, result: QueryResult) => {
         if (!result.problem) (delivered.get(source.id) ?? delivered.set(source.id, new Set()).get(source.id)!).add(result.resourceType);
         summaries.set(source.id, summary);
+        combined = undefined;
         statuses[source.id] = { state: 'loading', received };
         publishLive();
       };
@@ -171,7 +175,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   // Only a complete answer replaces the saved copy: a partial one would silently lose facts.
   const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
-  const live = combineSources(context.key, pageBanner, [...summaries.values()]);
+  const live = current();
   if (allAnswered && summaries.size > 0) {
     try {
       await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);

@@ -1,5 +1,4 @@
 /** Wires lib/ to the browser for the panel: stores, database, auth and the look-up's dependencies. */
-import type Client from 'fhirclient/lib/Client';
 import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
 import { clearAllData } from '@/lib/cache/clear-all';
@@ -7,11 +6,11 @@ import { sourcesFingerprint } from '@/lib/cache/sources-fingerprint';
 import { clearCache, enforcePatientLimit, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
 import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '@/lib/config/effective-config';
-import type { LookupDeps } from '@/lib/lookup';
+import type { CachedLookup, LookupDeps } from '@/lib/lookup';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
-import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps } from '@/lib/sources/smart-auth';
+import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps, type SmartSession } from '@/lib/sources/smart-auth';
 import type { SourceConfig } from '@/lib/sources/source-config';
 
 export interface PanelServices {
@@ -35,7 +34,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
   const db = new FhirsideDatabase();
   const sources = config.sources;
   const auth: SmartAuthDeps = { store, launchWebAuthFlow, redirectUri: redirectUri() };
-  const clients = new Map<string, Client>();
+  const clients = new Map<string, SmartSession>();
   const capabilities = new Map<string, Promise<Capabilities>>();
 
   // New keys mean a new browser session: whatever is on disk was written under keys now gone.
@@ -66,14 +65,19 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       capabilities,
       cache: {
         read: async (patientKey) => {
-          // A panel can stay open all shift: the age limit is enforced at every read, not only at start.
+          // A panel can stay open all shift: the age limit is enforced at every read, not only at
+          // start. The copy is read first and refused if too old; the purge's writes come after,
+          // off the way to the screen.
           const loaded = await keys;
-          await purgeExpired(db, config.cache.maxAgeMs, Date.now());
-          return readCachedSummary(db, loaded, patientKey);
+          const now = Date.now();
+          const cached = await readCachedSummary<CachedLookup>(db, loaded, patientKey, now);
+          void purgeExpired(db, config.cache.maxAgeMs, now).catch(() => undefined);
+          return cached && now - cached.savedAt <= config.cache.maxAgeMs ? cached : undefined;
         },
         write: async (patientKey, value, savedAt) => {
           await writeCachedSummary(db, await keys, patientKey, value, savedAt);
-          await enforcePatientLimit(db, config.cache.maxPatients);
+          // Housekeeping by count need not hold up the look-up that was saved.
+          void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },
       },
       now: () => Date.now(),

@@ -1,18 +1,14 @@
 /**
- * SMART App Launch (standalone, authorization code + PKCE S256) through fhirclient, adapted to a
- * browser extension: the authorize URL is opened with `identity.launchWebAuthFlow` instead of a
- * page redirect, and fhirclient's state lives in a per-source slice of session storage.
- *
- * Why per source: fhirclient remembers "the current state" under one fixed key (SMART_KEY); with
- * several sources in one store they would overwrite each other's tokens.
+ * SMART App Launch (standalone, authorization code + PKCE S256) for each source, and the access
+ * token every request carries. The exchange and refresh go through fhirclient (smart-client.ts),
+ * which is loaded only when one of them happens: a look-up with a valid token reads the token
+ * from session storage and never loads it.
  */
-import BrowserAdapterExport from 'fhirclient/lib/adapters/BrowserAdapter';
-import ClientExport from 'fhirclient/lib/Client';
-import { SMART_KEY } from 'fhirclient/lib/settings';
-import { authorize, ready } from 'fhirclient/lib/smart';
+import type ClientExport from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
 import { SignInRequiredError } from './sign-in-required';
+import { storeKeyPrefix, storedState } from './smart-storage';
 import { withLock } from './source-lock';
 import type { SourceConfig } from './source-config';
 
@@ -25,106 +21,70 @@ export interface SmartAuthDeps {
   readonly redirectUri: string;
 }
 
-/** fhirclient ships CommonJS; bundlers differ on whether `default` is the class or holds it. */
-function commonJsDefault<T>(value: T): T {
-  return ((value as { default?: T }).default ?? value) as T;
-}
-const BrowserAdapter = commonJsDefault(BrowserAdapterExport);
-const Client = commonJsDefault(ClientExport);
-type Client = ClientExport;
-
-const storeKeyPrefix = (sourceId: string) => `smart:${sourceId}:`;
-
-/** fhirclient's Storage interface over one source's slice of the session store. */
-function sourceStorage(store: KeyValueStore, sourceId: string): fhirclient.Storage {
-  const prefix = storeKeyPrefix(sourceId);
-  return {
-    get: (key: string) => store.get(prefix + key),
-    set: async (key: string, value: unknown) => {
-      await store.set(prefix + key, value);
-      return value;
-    },
-    unset: async (key: string) => {
-      await store.remove(prefix + key);
-      return true;
-    },
-  };
-}
-
-/** A BrowserAdapter whose "current URL" is whatever the auth flow last returned, not the page's. */
-class ExtensionAdapter extends BrowserAdapter {
-  private currentUrl: URL;
-  private readonly storage: fhirclient.Storage;
-
-  constructor(store: KeyValueStore, sourceId: string, url: string) {
-    // The panel page must not be rewritten: fhirclient would otherwise edit its history.
-    // A public client identifies itself on refresh (RFC 6749 §6); fhirclient only does so when asked.
-    super({ replaceBrowserHistory: false, fullSessionStorageSupport: true, refreshTokenWithClientId: true });
-    this.currentUrl = new URL(url);
-    this.storage = sourceStorage(store, sourceId);
-  }
-  override getUrl(): URL {
-    return this.currentUrl;
-  }
-  setUrl(url: string): void {
-    this.currentUrl = new URL(url);
-  }
-  override getStorage() {
-    return this.storage as ReturnType<BrowserAdapterExport['getStorage']>;
-  }
-  override redirect(): void {
-    throw new Error('fhirside never navigates for sign-in; the identity API handles the redirect');
-  }
-}
-
 export interface SignInOptions {
   /** SMART EHR launch: the `launch` id the EPR passed; the token response then names the patient. */
   readonly launch?: string;
 }
 
+/** What fhirside needs of a signed-in source: its state, a refresh, and who signed in. */
+export interface SmartSession {
+  readonly state: fhirclient.ClientState;
+  /** Renews the tokens in `state` with the refresh token. */
+  refresh(): Promise<unknown>;
+  /** The signed-in user (`Practitioner/123`) from the id_token, or null. */
+  getFhirUser(): string | null;
+}
+
+const loadClient = () => import('./smart-client');
+
 /**
  * Signs in to one source. Interactive sign-in must only follow a user's click.
  * @returns a fhirclient Client holding the token response (`client.patient.id` after an EHR launch)
  */
-export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interactive: boolean, options: SignInOptions = {}): Promise<Client> {
-  const adapter = new ExtensionAdapter(deps.store, source.id, deps.redirectUri);
-  const scope = options.launch ? `launch ${source.scope ?? ''}`.trim() : source.scope;
-  const authorizeUrl = (await authorize(adapter, {
-    iss: source.fhirBaseUrl,
-    clientId: source.clientId,
-    scope,
-    launch: options.launch,
-    redirectUri: deps.redirectUri,
-    pkceMode: 'required',
-    noRedirect: true,
-    completeInTarget: true,
-  })) as unknown as string;
-  const callbackUrl = await deps.launchWebAuthFlow(authorizeUrl, interactive);
-  adapter.setUrl(callbackUrl);
-  return ready(adapter);
+export async function signIn(deps: SmartAuthDeps, source: SourceConfig, interactive: boolean, options: SignInOptions = {}): Promise<ClientExport> {
+  return (await loadClient()).signInWithClient(deps, source, interactive, options);
 }
 
-async function storedState(store: KeyValueStore, sourceId: string): Promise<fhirclient.ClientState | undefined> {
-  const storage = sourceStorage(store, sourceId);
-  const key = (await storage.get(SMART_KEY)) as string | undefined;
-  return key ? ((await storage.get(key)) as fhirclient.ClientState | undefined) : undefined;
+/** The id_token's claims (no signature check: the token came straight from the token endpoint). */
+function idTokenClaims(state: fhirclient.ClientState): Record<string, unknown> | undefined {
+  const payload = state.tokenResponse?.id_token?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** As fhirclient's getFhirUser: `fhirUser` (a full URL cut to `Type/id`), else `profile`. */
+function fhirUserOf(state: fhirclient.ClientState): string | null {
+  const claims = idTokenClaims(state);
+  if (typeof claims?.['fhirUser'] === 'string') return claims['fhirUser'].split('/').slice(-2).join('/');
+  return typeof claims?.['profile'] === 'string' ? claims['profile'] : null;
 }
 
 /**
- * Restores a signed-in client from the session store. Resolves to undefined when the source
+ * Restores a signed-in source from the session store. Resolves to undefined when the source
  * needs an interactive sign-in. An expired access token is refreshed on first use, not here.
  */
-export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<Client | undefined> {
+export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<SmartSession | undefined> {
   const state = await storedState(deps.store, source.id);
   if (!state?.tokenResponse?.access_token) return undefined;
-  return new Client(new ExtensionAdapter(deps.store, source.id, deps.redirectUri), state);
+  return {
+    state,
+    // The fhirclient Client shares `state`, so its refresh lands here too.
+    refresh: async () => (await loadClient()).clientFromState(deps, source, state).refresh(),
+    getFhirUser: () => fhirUserOf(state),
+  };
 }
 
 /**
  * A token is refreshed rather than used within a minute of expiry, or within a tenth of its life
  * for short-lived tokens (a 30-second token must not be refreshed on every request).
  */
-function expiresSoon(client: Client, now: number): boolean {
+function expiresSoon(client: SmartSession, now: number): boolean {
   const lifetime = Number(client.state.tokenResponse?.expires_in) || 3600;
   return (client.state.expiresAt ?? 0) - Math.min(60, lifetime / 10) < now / 1000;
 }
@@ -134,7 +94,7 @@ function expiresSoon(client: Client, now: number): boolean {
  * expiry, or when `force` says the server refused the token; one refresh at a time per source
  * across all panels. Throws SignInRequiredError when only an interactive sign-in can help.
  */
-export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: Client, now = () => Date.now()) {
+export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: SmartSession, now = () => Date.now()) {
   return async (force: boolean): Promise<string | undefined> => {
     if (!force && !expiresSoon(client, now())) return client.state.tokenResponse?.access_token;
     const seen = client.state.tokenResponse?.access_token;

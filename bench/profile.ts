@@ -1,0 +1,71 @@
+/**
+ * One look-up under the CPU profiler: `npx tsx bench/profile.ts [--patient p10] [--warm]`.
+ * Builds an unminified copy (.output/profile), signs in, runs a cold look-up (and with --warm,
+ * the return to the patient) with the panel sampled every 100 µs, writes the .cpuprofile to
+ * bench/results/ and prints where the panel's time went, by file and by function.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureChromium } from '../scripts/chromium';
+import { launchWithExtension, openPanel, signInFromPanel, tabIdOf } from '../scripts/extension-browser';
+import { startSandbox } from '../sandbox/world';
+import { clearSavedSummaries, type BenchBrowser } from './browser';
+import { runUnderE2eLock } from './lock';
+import { NetworkRecorder } from './network';
+import { between, clearMarks, readMarks, waitForMark } from './panel';
+import { summariseProfile, timeline, type CpuProfile } from './profile-summary';
+
+runUnderE2eLock();
+
+const argv = process.argv.slice(2);
+const key = argv.includes('--patient') ? (argv[argv.indexOf('--patient') + 1] ?? 'p10') : 'p10';
+const warm = argv.includes('--warm');
+const outDir = resolve(import.meta.dirname, '../.output/profile/chrome-mv3');
+const resultsDir = resolve(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+
+execFileSync('npx', ['wxt', 'build', '-c', 'bench/profile.wxt.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const world = await startSandbox({ log: () => {} });
+const browser = await launchWithExtension({ chromePath: ensureChromium(), headless: true, extensionDir: outDir });
+try {
+  const epr = await browser.context.newPage();
+  const url = `${world.urls.epr1}/patient/${key}`;
+  await epr.goto(url);
+  const tabId = await tabIdOf(browser, epr.url());
+  const first = await openPanel(browser, tabId);
+  await signInFromPanel(browser, first);
+  await first.waitForFunction(() => !document.querySelector('.source[data-state="loading"], .source[data-state="needs-sign-in"]'), undefined, { timeout: 120_000 });
+  await first.close();
+  const bench: BenchBrowser = { browser, epr, tabId, close: () => browser.close() };
+  await clearSavedSummaries(bench);
+
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 860 });
+  const network = await NetworkRecorder.attach(browser.context, panel);
+  const cdp = network.cdp;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const profileOnce = async (label: string, act: () => Promise<void>) => {
+    await cdp.send('Profiler.start');
+    await act();
+    await waitForMark(panel, 'complete');
+    const { profile } = await cdp.send('Profiler.stop');
+    const marks = await readMarks(panel);
+    writeFileSync(resolve(resultsDir, `${key}-${label}.cpuprofile`), JSON.stringify(profile));
+    console.log(`\n${key} ${label}: first screen ${between(marks, 'context', 'first-screen')?.toFixed(0)} ms, complete ${between(marks, 'context', 'complete')?.toFixed(0)} ms, cache ${between(marks, 'context', 'cache-rendered')?.toFixed(0) ?? '–'} ms`);
+    console.log(summariseProfile(profile as CpuProfile, marks));
+    console.log(timeline(network.requests()));
+    network.reset();
+  };
+  await profileOnce('cold', () => panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`).then(() => undefined));
+  if (warm) {
+    await epr.goto('about:blank');
+    await panel.waitForFunction(() => !document.querySelector('[data-patient]'));
+    await clearMarks(panel);
+    await profileOnce('warm', () => epr.goto(url).then(() => undefined));
+  }
+} finally {
+  await browser.close();
+  await world.close();
+}

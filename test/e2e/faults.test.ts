@@ -54,6 +54,12 @@ describe('a misbehaving source', () => {
     }, `http://127.0.0.1:${PORTS.acute}/fhir`);
     const { panel } = await openEprWithPanel(browser, `${EPR1}/patient/${patient.key}`);
     const errors = collectPageErrors(panel);
+    // Every extension context: uncaught errors in any page of the browser, and errors the panel logs.
+    // The browser's own "Failed to load resource" lines are the injected faults, not our errors.
+    browser.context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
+    panel.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+    });
     await signInFromPanel(browser, panel);
     await panel.locator('.source[data-source="acute"][data-state="done"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => panel.evaluate(() => performance.getEntriesByName('fhirside:complete').length)).toBe(1);

@@ -94,15 +94,16 @@ const RESOURCE_SECTIONS: Readonly<Record<string, readonly SectionId[]>> = {
 };
 
 /** Sections every source has now delivered in full: these may replace a saved copy's sections. */
+/** The inverse of RESOURCE_SECTIONS, worked out once: the resource types each section is built from. */
+const SECTION_TYPES: ReadonlyMap<SectionId, readonly string[]> = Object.entries(RESOURCE_SECTIONS).reduce((map, [type, sections]) => {
+  for (const section of sections) map.set(section, [...(map.get(section) ?? []), type]);
+  return map;
+}, new Map<SectionId, string[]>());
+
 function liveSections(statuses: Readonly<Record<string, SourceStatus>>, delivered: ReadonlyMap<string, ReadonlySet<string>>): SectionId[] {
-  const sections = [...new Set(Object.values(RESOURCE_SECTIONS).flat())];
-  return sections.filter((section) =>
-    Object.entries(statuses).every(([sourceId, status]) => {
-      if (status.state === 'not-known') return true;
-      const types = Object.keys(RESOURCE_SECTIONS).filter((type) => RESOURCE_SECTIONS[type]!.includes(section));
-      return types.every((type) => delivered.get(sourceId)?.has(type));
-    }),
-  );
+  return [...SECTION_TYPES].filter(([, types]) =>
+    Object.entries(statuses).every(([sourceId, status]) => status.state === 'not-known' || types.every((type) => delivered.get(sourceId)?.has(type))),
+  ).map(([section]) => section);
 }
 
 /** The banner the page itself vouches for, used until a source answers. */
@@ -170,7 +171,6 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
       publishLive();
     }),
   );
-  await cacheRead;
   if (signal.aborted) return;
 
   // Only a complete answer replaces the saved copy: a partial one would silently lose facts.

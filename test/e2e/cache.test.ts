@@ -11,28 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPanel, signInFromPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { PORTS } from '../../sandbox/config';
 import { ROSTER } from '../../sandbox/data/roster';
-import { EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
+import { EPR1, launch, openEprWithPanel, patientKey, patientsShown, savedSummaries } from './support';
 
 const ADMIN = `http://127.0.0.1:${PORTS.admin}`;
 const SOURCES = ['gp', 'acute', 'mh'];
 const patient = ROSTER.find((p) => p.key === 'p05')!;
 const pageUrl = `${EPR1}/patient/${patient.key}`;
 const control = (path: string) => fetch(`${ADMIN}${path}`, { method: 'POST' });
-
-/** Number of summaries in the extension's IndexedDB, read from a panel page. */
-const savedSummaries = (panel: Page) =>
-  panel.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('fhirside');
-        open.onsuccess = () => {
-          const count = open.result.transaction('summaries').objectStore('summaries').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-  );
 
 const mark = (panel: Page, name: string) => panel.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime, name);
 

@@ -9,7 +9,7 @@ import { openPanel } from '../../scripts/extension-browser';
 import { generateSourceResources } from '../../sandbox/data/generate';
 import { FIRST_DEMO_PATIENT } from '../../sandbox/data/roster';
 import { conceptText } from '../../lib/summary/codeable-text';
-import { collectPageErrors, EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
+import { collectPageErrors, EPR1, launch, openEprWithPanel, patientKey, patientsShown, savedSummaries } from './support';
 
 const patient = FIRST_DEMO_PATIENT;
 const key = patientKey(patient.nhsNumber);
@@ -57,18 +57,7 @@ describe('one patient, end to end', () => {
     expect(await panel.locator('.cached-notice').count()).toBe(0);
 
     // The summary was saved, encrypted, in the extension's IndexedDB.
-    const saved = await panel.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('fhirside');
-          open.onsuccess = () => {
-            const count = open.result.transaction('summaries').objectStore('summaries').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
+    const saved = await savedSummaries(panel);
     expect(saved).toBe(1);
     await panel.close();
 

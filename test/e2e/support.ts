@@ -34,3 +34,19 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
 }
+
+/** How many summaries the extension's IndexedDB holds, read from one of its pages. */
+export function savedSummaries(panel: Page): Promise<number> {
+  return panel.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('fhirside');
+        open.onsuccess = () => {
+          const count = open.result.transaction('summaries').objectStore('summaries').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}

@@ -10,6 +10,7 @@ import { fetchRecord, NOT_OFFERED, type QueryResult } from './sources/fetch-reco
 import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './sources/fhir-types';
 import { createLimiter } from './sources/limiter';
+import { revalidationBatch } from './sources/prefetch';
 import { patientQueries } from './sources/queries';
 import { resolvePatient } from './sources/resolve-patient';
 import { SignInRequiredError } from './sources/sign-in-required';
@@ -161,13 +162,13 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         statuses[source.id] = { state: 'loading', received };
         publishLive();
       };
-      const savedFor = async (patientId: string) => {
+      const recent = async () => {
         const saved = (await cacheRead)?.value.sources[source.id];
         const young = saved && startedAt - saved.fetchedAt < (deps.revalidateWithinMs ?? DEFAULT_REVALIDATE_WITHIN_MS);
-        return saved && young && saved.patientId === patientId ? saved : undefined;
+        return young ? saved : undefined;
       };
       const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, savedFor, record });
+      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record });
       publishLive();
     }),
   );
@@ -190,8 +191,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
 interface SourceHooks {
   readonly progress: (summary: SourceSummary, received: number, result: QueryResult) => void;
-  /** The saved record to revalidate for this patient id, if one is usable. */
-  readonly savedFor: (patientId: string) => Promise<CachedLookup['sources'][string] | undefined>;
+  /** The saved record of this source if it is young enough to revalidate (for whichever patient id). */
+  readonly recent: () => Promise<CachedLookup['sources'][string] | undefined>;
   /** Keeps the fetched record for saving once the whole look-up has succeeded. */
   readonly record: (patientId: string, resources: readonly FhirResource[]) => void;
 }
@@ -205,7 +206,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
     const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
     const capabilities = capabilitiesOf(source, deps, get, signal);
-    const match = await resolvePatient(get, source.fhirBaseUrl, context, signal);
+    // A recent saved copy is revalidated in one round trip (sources/prefetch.ts): the patient
+    // search and every query's count and changes go as one batch, for the id it was saved under.
+    const recent = await hooks.recent();
+    const now = deps.now();
+    const ask = recent && (await capabilities).batch
+      ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now), recent.fetchedAt, signal)
+      : get;
+    const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
     if (match.kind === 'not-known') return { state: 'not-known' };
     if (match.kind === 'ambiguous') return { state: 'ambiguous', count: match.count };
     if (match.kind === 'mismatch') return { state: 'mismatch', reason: match.reason };
@@ -233,11 +241,11 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       });
       progress(summary, resources.length, result);
     };
-    const saved = await hooks.savedFor(match.patient.id);
+    const saved = recent?.patientId === match.patient.id ? recent : undefined;
     await fetchRecord({
-      get,
+      get: ask,
       baseUrl: source.fhirBaseUrl,
-      queries: patientQueries(source, match.patient.id, deps.now()),
+      queries: patientQueries(source, match.patient.id, now),
       batch: (await capabilities).batch,
       maxPages: MAX_PAGES,
       signal,

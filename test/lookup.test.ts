@@ -92,6 +92,17 @@ describe('one look-up end to end', () => {
     expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
   });
 
+  it('revalidates in one batch request per source where the server takes batches', async () => {
+    const server = fakeFhir({ base: 'http://gp/fhir', resources: [hollowayPatient, ...hollowayResources], batch: true });
+    const d = deps({ fetch: server.fetch, capabilities: new Map([['gp', Promise.resolve({ batch: true })]]) });
+    await run(d);
+    server.requests.length = 0;
+    const views = await run({ ...d, now: () => 20 });
+    expect(server.requests).toEqual(['http://gp/fhir']);
+    expect(views.at(-1)!.sources['gp']).toMatchObject({ state: 'done', resourceCount: 4 });
+    expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
   it('fetches a type in full again when its count shows something was deleted', async () => {
     const resources = [hollowayPatient, ...hollowayResources];
     const server = fakeFhir({ base: 'http://gp/fhir', resources });

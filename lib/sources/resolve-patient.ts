@@ -17,9 +17,9 @@ export type PatientMatch =
  */
 export async function resolvePatient(get: FhirGet, baseUrl: string, context: PatientContext, signal: AbortSignal): Promise<PatientMatch> {
   const { system, value } = context.identifier;
-  const url = `${baseUrl}/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}&_count=10`;
-  const { resources } = await searchAll(get, url, { signal, maxPages: 2, baseUrl });
-  const patients = resources.filter((r) => r.resourceType === 'Patient');
+  const { resources } = await searchAll(get, patientSearchUrl(baseUrl, context), { signal, maxPages: 2, baseUrl });
+  // One record met twice (a server repeating a page) is still one record; two ids are two records.
+  const patients = distinctById(resources.filter((r) => r.resourceType === 'Patient'));
   if (patients.length === 0) return { kind: 'not-known' };
   if (patients.length > 1) return { kind: 'ambiguous', count: patients.length };
   const patient = patients[0]!;
@@ -33,6 +33,18 @@ export async function resolvePatient(get: FhirGet, baseUrl: string, context: Pat
     return { kind: 'mismatch', reason: `its date of birth (${birthDate}) differs from the page's (${context.birthDate})` };
   }
   return { kind: 'found', patient: patient as FhirResource & { id: string } };
+}
+
+/** The search resolvePatient sends (so a batch can ask it ahead). */
+export function patientSearchUrl(baseUrl: string, context: PatientContext): string {
+  const { system, value } = context.identifier;
+  return `${baseUrl}/Patient?identifier=${encodeURIComponent(`${system}|${value}`)}&_count=10`;
+}
+
+function distinctById(patients: readonly FhirResource[]): FhirResource[] {
+  const byId = new Map<unknown, FhirResource>();
+  patients.forEach((patient, i) => byId.set(typeof patient.id === 'string' && patient.id !== '' ? patient.id : i, patient));
+  return [...byId.values()];
 }
 
 function carriesIdentifier(patient: FhirResource, system: string, value: string): boolean {

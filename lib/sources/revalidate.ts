@@ -23,18 +23,26 @@ function variant(baseUrl: string, query: PatientQuery, change: (params: URLSearc
 }
 
 /**
- * Brings one query's saved resources up to date, or returns undefined when only a full search can.
- * @param saved - the saved resources of this query's type
+ * The two searches that revalidate one query: its count, and what changed since `fetchedAt`.
+ * @param fetchedAt - when the saved copy was fetched (ms since epoch)
  */
-export async function revalidateQuery(get: FhirGet, baseUrl: string, query: PatientQuery, saved: SavedRecord, signal: AbortSignal, maxPages: number): Promise<FhirResource[] | undefined> {
+export function revalidationUrls(baseUrl: string, query: PatientQuery, fetchedAt: number): [count: string, changed: string] {
   // A second's overlap: servers stamp lastUpdated to the second, and a missed change is worse than a repeated one.
-  const since = new Date(saved.fetchedAt - 1000).toISOString();
+  const since = new Date(fetchedAt - 1000).toISOString();
   const countUrl = variant(baseUrl, query, (p) => {
     p.delete('_count');
     p.delete('_sort');
     p.set('_summary', 'count');
   });
-  const changedUrl = variant(baseUrl, query, (p) => p.set('_lastUpdated', `gt${since}`));
+  return [countUrl, variant(baseUrl, query, (p) => p.set('_lastUpdated', `gt${since}`))];
+}
+
+/**
+ * Brings one query's saved resources up to date, or returns undefined when only a full search can.
+ * @param saved - the saved resources of this query's type
+ */
+export async function revalidateQuery(get: FhirGet, baseUrl: string, query: PatientQuery, saved: SavedRecord, signal: AbortSignal, maxPages: number): Promise<FhirResource[] | undefined> {
+  const [countUrl, changedUrl] = revalidationUrls(baseUrl, query, saved.fetchedAt);
   const [counted, changed] = await Promise.all([get(countUrl, signal), searchAll(get, changedUrl, { signal, maxPages, baseUrl })]);
   if (!isBundle(counted) || typeof counted.total !== 'number' || changed.truncated) return undefined;
   const merged = new Map<string, FhirResource>();

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { FHIR_JSON } from './http';
+import type { Access } from './types';
 
 export const FAULT_MODES = [
   'none', 'http-500', 'http-503', 'http-429', 'token-expired', 'forbidden-type', 'hang', 'trickle', 'malformed-json',
@@ -30,7 +31,7 @@ function send(res: ServerResponse, status: number, body: string, headers: Record
  * Answers the request instead of the server when the fault decides the whole reply.
  * @returns true when the request was answered (or deliberately left hanging)
  */
-export function interceptRequest(fault: Fault, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+export function interceptRequest(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
   switch (fault.mode) {
     case 'http-500':
       send(res, 500, outcome('exception', 'Internal server error (injected)'));
@@ -41,12 +42,6 @@ export function interceptRequest(fault: Fault, req: IncomingMessage, res: Server
     case 'http-429':
       send(res, 429, outcome('throttled', 'Too many requests (injected)'), { 'Retry-After': '1' });
       return true;
-    case 'forbidden-type': {
-      const type = fault.resourceType ?? 'Observation';
-      if (!path.startsWith(`/${type}`)) return false;
-      send(res, 403, outcome('forbidden', `Access to ${type} is not permitted for this user (injected)`));
-      return true;
-    }
     case 'hang':
       req.socket.setTimeout(0);
       return true; // never answered: the client's timeout must end it
@@ -63,6 +58,22 @@ export function interceptRequest(fault: Fault, req: IncomingMessage, res: Server
 }
 
 /**
+ * `forbidden-type` is an access rule, not a reply: the repository refuses the type wherever it is
+ * asked for, in a plain request and inside a batch alike (each such entry answers 403 with an
+ * OperationOutcome), as a real server's access control does.
+ */
+export function restrictAccess(fault: Fault, access: Access | undefined): Access | undefined {
+  if (fault.mode !== 'forbidden-type') return access;
+  const refusedType = fault.resourceType ?? 'Observation';
+  return {
+    check: (resourceType, interaction) =>
+      resourceType === refusedType
+        ? { allowed: false, reason: `Access to ${refusedType} is not permitted for this user (injected)` }
+        : (access?.check(resourceType, interaction) ?? { allowed: true }),
+  };
+}
+
+/**
  * `token-expired` is not answered here: the world revokes every access token issued so far when it
  * is set (sandbox/auth/revocation.ts), so each client's current token gets a real 401 and a
  * refreshed one works, exactly as with a token that expired early.
@@ -71,7 +82,14 @@ export function interceptRequest(fault: Fault, req: IncomingMessage, res: Server
 /** True for modes that rewrite a normal reply rather than replace it. */
 export const rewritesReply = (fault: Fault) => ['trickle', 'truncated-bundle', 'next-loop', 'next-other-host', 'invalid-resources', 'huge-page'].includes(fault.mode);
 
+const selfLink = (bundle: Bundle) => bundle.link?.find((l) => l.relation === 'self')?.url;
+
 function rewriteBundle(fault: Fault, bundle: Bundle, selfUrl: string): Bundle {
+  if (bundle.type === 'batch-response' && fault.mode !== 'huge-page') {
+    // A misbehaving server misbehaves in each search a batch asked for, not only in plain ones.
+    const entry = (bundle.entry ?? []).map((e) => (e.resource?.resourceType === 'Bundle' ? { ...e, resource: rewriteBundle(fault, e.resource, selfLink(e.resource) ?? selfUrl) } : e));
+    return { ...bundle, entry };
+  }
   switch (fault.mode) {
     case 'next-loop':
       return { ...bundle, link: [{ relation: 'self', url: selfUrl }, { relation: 'next', url: selfUrl }] };

@@ -15,7 +15,7 @@ import { readBody, sendJson, sendOutcome, sendResource, setCors } from './http';
 import type { SandboxRepository } from './repository';
 import { createRepository } from './repository';
 import { capabilityStatement, smartConfiguration } from './smart';
-import { interceptRequest, rewritesReply, sendRewritten, type Fault } from './faults';
+import { interceptRequest, restrictAccess, rewritesReply, sendRewritten, type Fault } from './faults';
 import type { ValidateToken } from './types';
 
 export type { TokenInfo } from './types';
@@ -91,7 +91,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
       sendOutcome(res, 405, normalizeOperationOutcome(new Error(`Method ${method} not allowed`)));
       return;
     }
-    if (fault.mode !== 'none' && interceptRequest(fault, req, res, path)) return;
+    if (fault.mode !== 'none' && interceptRequest(fault, req, res)) return;
     const guard = await authorise(req.headers, options.validateToken);
     if (!guard.ok) {
       sendOutcome(res, 401, guard.outcome, { 'WWW-Authenticate': guard.challenge });
@@ -100,7 +100,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req);
     relativiseBatch(body, baseUrl);
     const fhirRequest: FhirRequest = { method, url: `${path}${url.search}`, pathname: '', params: {}, query: {}, body, headers: req.headers, config: {} };
-    const [outcome, resource] = await router.handleRequest(fhirRequest, repo.forRequest(guard.access));
+    const [outcome, resource] = await router.handleRequest(fhirRequest, repo.forRequest(restrictAccess(fault, guard.access)));
     const status = getStatus(outcome);
     if (resource && isOk(outcome)) {
       const location: Record<string, string> = status === 201 && resource.id ? { Location: `${baseUrl}/${resource.resourceType}/${resource.id}` } : {};

@@ -135,17 +135,28 @@ describe('the consolidated summary, end to end', () => {
   });
 
   it('marks a result added at a source since the last look', async () => {
-    // A new HbA1c arrives at the acute trust between two looks: added to its Observation answer.
+    // A new HbA1c arrives at the acute trust between two looks: added to its Observation answers,
+    // whether asked for on their own or, as a warm look-up asks, inside a batch.
+    const fresh = {
+      resourceType: 'Observation', id: 'p04-acute-new-hba1c', status: 'final', subject: { reference: 'Patient/p04-acute' },
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '999791000000106' }], text: 'HbA1c' },
+      effectiveDateTime: '2026-11-25T09:10:00Z', valueQuantity: { value: 71, unit: 'mmol/mol' },
+    };
+    type SearchSet = { entry?: unknown[] };
+    const withFresh = (bundle: SearchSet): SearchSet => ({ ...bundle, entry: [{ resource: fresh, search: { mode: 'match' } }, ...(bundle.entry ?? [])] });
+    const isObservationSearch = (url: string) => /(^|\/)Observation\?/.test(url) && !url.includes('_summary=count');
     await browser.context.route('http://127.0.0.1:8102/fhir/Observation?**', async (route) => {
       const response = await route.fetch();
-      const bundle = (await response.json()) as { entry?: unknown[] };
-      const fresh = {
-        resourceType: 'Observation', id: 'p04-acute-new-hba1c', status: 'final', subject: { reference: 'Patient/p04-acute' },
-        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
-        code: { coding: [{ system: 'http://snomed.info/sct', code: '999791000000106' }], text: 'HbA1c' },
-        effectiveDateTime: '2026-11-25T09:10:00Z', valueQuantity: { value: 71, unit: 'mmol/mol' },
-      };
-      await route.fulfill({ response, json: { ...bundle, entry: [{ resource: fresh, search: { mode: 'match' } }, ...(bundle.entry ?? [])] } });
+      await route.fulfill({ response, json: withFresh((await response.json()) as SearchSet) });
+    });
+    await browser.context.route('http://127.0.0.1:8102/fhir', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const asked = (route.request().postDataJSON() as { entry: { request: { url: string } }[] }).entry;
+      const response = await route.fetch();
+      const batch = (await response.json()) as { entry?: { resource?: SearchSet }[] };
+      const entry = (batch.entry ?? []).map((answer, i) => (answer.resource && isObservationSearch(asked[i]!.request.url) ? { ...answer, resource: withFresh(answer.resource) } : answer));
+      await route.fulfill({ response, json: { ...batch, entry } });
     });
     await openPatient('p04');
     await lookedUp(panel, 'p04');

@@ -175,3 +175,45 @@ describe('batch', () => {
     expect(patient).toMatchObject({ resourceType: 'Patient', id: 'p01-acute' });
   });
 });
+
+describe('the forbidden-type fault', () => {
+  const post = (entry: unknown[]) =>
+    fetch(acute.baseUrl, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer clinician', 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry }),
+    });
+
+  it('refuses the type in a plain search and in each batch entry asking for it, and nothing else', async () => {
+    acute.setFault({ mode: 'forbidden-type' });
+    try {
+      const plain = await clinician<OperationOutcome>('Observation?patient=p10-acute');
+      expect(plain.status).toBe(403);
+      expect(plain.body.issue?.[0]?.code).toBe('forbidden');
+      const res = await post([
+        { request: { method: 'GET', url: 'Observation?patient=p10-acute&_summary=count' } },
+        { request: { method: 'GET', url: 'AllergyIntolerance?patient=p01-acute' } },
+      ]);
+      expect(res.status).toBe(200);
+      const [observations, allergies] = ((await res.json()) as Bundle).entry ?? [];
+      expect(observations?.response?.status).toMatch(/^403/);
+      expect(observations?.response?.outcome ?? observations?.resource).toMatchObject({ resourceType: 'OperationOutcome' });
+      expect(allergies?.response?.status).toMatch(/^200/);
+      expect(allergies?.resource).toMatchObject({ resourceType: 'Bundle', total: 1 });
+    } finally {
+      acute.setFault({ mode: 'none' });
+    }
+    expect((await clinician<Bundle>('Observation?patient=p10-acute&_summary=count')).status).toBe(200);
+  });
+
+  it('lets the link-bending faults reach each search inside a batch, as a misbehaving server would', async () => {
+    acute.setFault({ mode: 'next-other-host' });
+    try {
+      const res = await post([{ request: { method: 'GET', url: 'AllergyIntolerance?patient=p01-acute' } }]);
+      const [allergies] = ((await res.json()) as Bundle<Bundle>).entry ?? [];
+      expect(next(allergies!.resource!)).toMatch(/^http:\/\/evil\.example/);
+    } finally {
+      acute.setFault({ mode: 'none' });
+    }
+  });
+});

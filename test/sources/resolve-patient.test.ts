@@ -22,6 +22,14 @@ describe('finding the patient in a source', () => {
     expect(await resolveWith([hollowayPatient, { ...hollowayPatient, id: 'dup' }])).toEqual({ kind: 'ambiguous', count: 2 });
   });
 
+  it('counts one record met twice, on a page the server repeated, as one patient', async () => {
+    const base2 = `${base}/Patient?page=2`;
+    const repeating = async (url: string) =>
+      ({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: hollowayPatient }], link: [{ relation: 'next', url: url.includes('page=2') ? `${base}/Patient?page=3` : base2 }] });
+    const result = await resolvePatient(repeating, base, hollowayContext, signal);
+    expect(result).toMatchObject({ kind: 'found', patient: { id: 'p01-gp' } });
+  });
+
   it('refuses a record whose date of birth differs from the page', async () => {
     const result = await resolveWith([hollowayPatient], { ...hollowayContext, birthDate: '1962-03-15' });
     expect(result).toEqual({ kind: 'mismatch', reason: "its date of birth (1962-03-14) differs from the page's (1962-03-15)" });

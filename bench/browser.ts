@@ -63,6 +63,30 @@ export async function clearSavedSummaries(bench: BenchBrowser): Promise<void> {
   );
 }
 
+/** Waits until a look-up has been saved (it is saved just after it is complete on screen). */
+export async function waitForSavedSummary(bench: BenchBrowser, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const count = () =>
+    bench.browser.background.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('fhirside');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('summaries')) return resolve((db.close(), 0));
+            const counted = db.transaction('summaries').objectStore('summaries').count();
+            counted.onsuccess = () => resolve((db.close(), counted.result));
+            counted.onerror = () => reject(counted.error);
+          };
+        }),
+    );
+  while ((await count()) === 0) {
+    if (Date.now() > deadline) throw new Error('The look-up was not saved');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /**
  * Sets every source's Observation horizon through the clinician's saved settings (undefined:
  * back to the product default). Open panels reload on the change; tokens are kept per source id.

@@ -44,10 +44,20 @@ export interface LookupView {
 /** Access-token provider: `force` asks for a refresh even if the token looks valid (after a 401). */
 export type AccessTokenProvider = (force: boolean) => Promise<string | undefined>;
 
+/** One source's raw record as saved, for revalidating it next time. */
+export interface SavedSource {
+  readonly patientId: string;
+  readonly fetchedAt: number;
+  readonly resources: readonly FhirResource[];
+}
+
+/** Each source's saved record, by source id. */
+export type SavedSources = Readonly<Record<string, SavedSource>>;
+
 /** What is saved per patient: the summary shown at once, and each source's raw record for revalidation. */
 export interface CachedLookup {
   readonly summary: Summary;
-  readonly sources: Readonly<Record<string, { readonly patientId: string; readonly fetchedAt: number; readonly resources: readonly FhirResource[] }>>;
+  readonly sources: SavedSources;
 }
 
 export interface LookupDeps {
@@ -56,7 +66,10 @@ export interface LookupDeps {
   /** Token provider for a signed-in SMART source; undefined when sign-in is needed. */
   readonly session: (source: SourceConfig) => Promise<AccessTokenProvider | undefined>;
   readonly cache: {
-    read(patientKey: string): Promise<CachedSummary<CachedLookup> | undefined>;
+    /** The saved summary: drawn before any source is asked. */
+    read(patientKey: string): Promise<CachedSummary<Summary> | undefined>;
+    /** The raw records saved with it, for revalidation: read once the summary is on its way to the screen. */
+    readSources(patientKey: string): Promise<SavedSources | undefined>;
     write(patientKey: string, value: CachedLookup, savedAt: number): Promise<void>;
   };
   /** A saved record younger than this is revalidated by changes only; older ones are fetched whole. */
@@ -136,22 +149,20 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const publishLive = () => publish({ live: current(), liveSections: liveSections(statuses, delivered) });
   publish({});
 
-  const cacheRead: Promise<CachedSummary<CachedLookup> | undefined> = deps.cache.read(context.key).then(
-    (cached) => {
-      if (cached) publish({ cached: { value: cached.value.summary, savedAt: cached.savedAt } });
-      return cached;
-    },
-    () => {
-      publish({ cacheProblem: 'The saved copy could not be read' });
-      return undefined;
-    },
-  );
   const startedAt = deps.now();
-  const fresh = new Map<string, CachedLookup['sources'][string]>();
+  const fresh = new Map<string, SavedSource>();
   // The saved copy is read before any request goes out: it is on screen before any source answers,
   // and a miss costs one IndexedDB read.
-  await cacheRead;
+  let cached: CachedSummary<Summary> | undefined;
+  try {
+    cached = await deps.cache.read(context.key);
+    if (cached) publish({ cached });
+  } catch {
+    publish({ cacheProblem: 'The saved copy could not be read' });
+  }
   if (signal.aborted) return;
+  // The raw records are only for revalidation: read beside the network, never before the summary.
+  const savedSources: Promise<SavedSources | undefined> = cached ? deps.cache.readSources(context.key).catch(() => undefined) : Promise.resolve(undefined);
 
   await Promise.all(
     deps.sources.map(async (source) => {
@@ -163,7 +174,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         publishLive();
       };
       const recent = async () => {
-        const saved = (await cacheRead)?.value.sources[source.id];
+        const saved = (await savedSources)?.[source.id];
         const young = saved && startedAt - saved.fetchedAt < (deps.revalidateWithinMs ?? DEFAULT_REVALIDATE_WITHIN_MS);
         return young ? saved : undefined;
       };
@@ -174,25 +185,25 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   );
   if (signal.aborted) return;
 
+  // Complete as soon as it is all on screen: saving it for next time does not hold up the clinician,
+  // and a save that fails says so afterwards.
+  const live = current();
+  publish({ live, complete: true });
   // Only a complete answer replaces the saved copy: a partial one would silently lose facts.
   const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
-  const live = current();
-  if (allAnswered && summaries.size > 0) {
-    try {
-      await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);
-    } catch (error) {
-      const full = error instanceof Error && error.name === 'CacheFullError';
-      publish({ live, complete: true, cacheProblem: full ? 'The browser has no room to save this summary for next time' : 'This summary could not be saved for next time' });
-      return;
-    }
+  if (!allAnswered || summaries.size === 0) return;
+  try {
+    await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);
+  } catch (error) {
+    const full = error instanceof Error && error.name === 'CacheFullError';
+    publish({ cacheProblem: full ? 'The browser has no room to save this summary for next time' : 'This summary could not be saved for next time' });
   }
-  publish({ live, complete: true });
 }
 
 interface SourceHooks {
   readonly progress: (summary: SourceSummary, received: number, result: QueryResult) => void;
   /** The saved record of this source if it is young enough to revalidate (for whichever patient id). */
-  readonly recent: () => Promise<CachedLookup['sources'][string] | undefined>;
+  readonly recent: () => Promise<SavedSource | undefined>;
   /** Keeps the fetched record for saving once the whole look-up has succeeded. */
   readonly record: (patientId: string, resources: readonly FhirResource[]) => void;
 }

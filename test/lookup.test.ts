@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runLookup, type CachedLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
 import type { SourceConfig } from '@/lib/sources/source-config';
 import { fakeFhir } from './fixtures/fake-fhir';
-import { hollowayContext, hollowayPatient, hollowayResources, NHS } from './fixtures';
+import { hollowayContext, hollowayPatient, hollowayResources, NHS, okaforContext } from './fixtures';
 
 const source = (id: string, base: string): SourceConfig => ({
   id, name: id, fhirBaseUrl: base, auth: 'smart', clientId: 'c', scope: 's', identifierSystems: [NHS], pageSize: 2, timeoutMs: 1000,
@@ -16,7 +16,8 @@ function deps(overrides: Partial<LookupDeps> = {}): LookupDeps & { saved: Map<st
     fetch: gp.fetch,
     session: async () => async () => 'token',
     cache: {
-      read: async (key) => (saved.has(key) ? { value: saved.get(key)!, savedAt: 5 } : undefined),
+      read: async (key) => (saved.has(key) ? { value: saved.get(key)!.summary, savedAt: 5 } : undefined),
+      readSources: async (key) => saved.get(key)?.sources,
       write: async (key, value) => void saved.set(key, value),
     },
     now: () => 10,
@@ -49,6 +50,45 @@ describe('one look-up end to end', () => {
     await run(d);
     const views = await run(d);
     expect(views.find((v) => v.cached)?.cached?.value.banner.family).toBe('Holloway');
+  });
+
+  it('is complete once all of it is on screen, and says afterwards when it could not be saved', async () => {
+    const order: string[] = [];
+    const d = deps();
+    const failingWrite: LookupDeps['cache'] = {
+      ...d.cache,
+      write: async () => {
+        order.push('save started');
+        throw Object.assign(new Error('disk full'), { name: 'CacheFullError' });
+      },
+    };
+    const views: LookupView[] = [];
+    await runLookup(hollowayContext, { ...d, cache: failingWrite }, new AbortController().signal, (v) => {
+      if (v.complete && !order.includes('complete')) order.push('complete');
+      views.push(v);
+    });
+    expect(order).toEqual(['complete', 'save started']);
+    expect(views.at(-1)).toMatchObject({ complete: true, cacheProblem: 'The browser has no room to save this summary for next time' });
+    expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
+  it('reads the saved raw records only after the saved summary is out, and only when there is one', async () => {
+    const d = deps();
+    await run(d);
+    const order: string[] = [];
+    const views: LookupView[] = [];
+    const cache: LookupDeps['cache'] = {
+      ...d.cache,
+      readSources: async (key) => {
+        order.push(`records read (summary shown: ${views.some((v) => v.cached)})`);
+        return d.cache.readSources(key);
+      },
+    };
+    await runLookup(hollowayContext, { ...d, cache, now: () => 20 }, new AbortController().signal, (v) => views.push(v));
+    expect(order).toEqual(['records read (summary shown: true)']);
+    order.length = 0;
+    await runLookup(okaforContext, { ...d, cache }, new AbortController().signal, () => undefined);
+    expect(order).toEqual([]);
   });
 
   it('asks for sign-in instead of failing when a source has no session', async () => {

@@ -4,7 +4,7 @@
  * revalidated).
  */
 import type { BenchBrowser } from '../browser';
-import { clearSavedSummaries } from '../browser';
+import { clearSavedSummaries, waitForSavedSummary } from '../browser';
 import type { SourceTraffic } from '../network';
 import { between, clearMarks, heapMb, openRecordedPanel, readMarks, waitForMark, type RecordedPanel } from '../panel';
 
@@ -61,6 +61,7 @@ export async function coldThenWarm(bench: BenchBrowser, url: string, bases: Reco
     };
 
     // The clinician looks away (a page with no patient) and comes back.
+    await waitForSavedSummary(bench);
     await showInEpr(bench, 'about:blank');
     await waitForNoPatient(panel);
     await clearMarks(panel.page);

@@ -3,10 +3,11 @@ import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
 import { clearAllData } from '@/lib/cache/clear-all';
 import { sourcesFingerprint } from '@/lib/cache/sources-fingerprint';
-import { clearCache, enforcePatientLimit, purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { clearCache, enforcePatientLimit, purgeExpired, readCachedRecord, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
 import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '@/lib/config/effective-config';
-import type { CachedLookup, LookupDeps } from '@/lib/lookup';
+import type { LookupDeps, SavedSources } from '@/lib/lookup';
+import type { Summary } from '@/lib/summary/model';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
@@ -70,12 +71,13 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
           // off the way to the screen.
           const loaded = await keys;
           const now = Date.now();
-          const cached = await readCachedSummary<CachedLookup>(db, loaded, patientKey, now);
+          const cached = await readCachedSummary<Summary>(db, loaded, patientKey, now);
           void purgeExpired(db, config.cache.maxAgeMs, now).catch(() => undefined);
           return cached && now - cached.savedAt <= config.cache.maxAgeMs ? cached : undefined;
         },
+        readSources: async (patientKey) => readCachedRecord<SavedSources>(db, await keys, patientKey),
         write: async (patientKey, value, savedAt) => {
-          await writeCachedSummary(db, await keys, patientKey, value, savedAt);
+          await writeCachedSummary(db, await keys, patientKey, value.summary, savedAt, Date.now(), value.sources);
           // Housekeeping by count need not hold up the look-up that was saved.
           void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },

@@ -14,17 +14,28 @@ export interface CachedSummaryRecord extends Sealed {
   readonly viewedAt: number;
 }
 
+/**
+ * What revalidation needs and the screen does not: each source's raw resources, sealed apart from
+ * the summary so that drawing a saved summary never has to decrypt and parse them (for a record of
+ * thousands of results they are four times the summary's size). Written with its summary, in one
+ * transaction; named, aged and evicted with it.
+ */
+export interface CachedRecordRecord extends Sealed {
+  readonly patientHash: string;
+}
+
 /** What this browser showed last time for a patient, for "changed since you last looked". */
 export interface SnapshotRecord extends Sealed {
   readonly patientHash: string;
   readonly shownAt: number;
 }
 
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export class FhirsideDatabase extends Dexie {
   summaries!: Table<CachedSummaryRecord, string>;
   snapshots!: Table<SnapshotRecord, string>;
+  records!: Table<CachedRecordRecord, string>;
 
   /** @param indexedDB - injected in tests; defaults to the platform's */
   constructor(name = 'fhirside', indexedDB?: IDBFactory) {
@@ -41,5 +52,12 @@ export class FhirsideDatabase extends Dexie {
             record.viewedAt = record.savedAt;
           }),
       );
+    // v3: the raw record moves to a table of its own. A v2 row seals summary and record together
+    // and cannot be split here (the keys are not the database's to read), so v2 rows are dropped:
+    // the next look at each patient fetches afresh. Keys live only for a browser session, so rows
+    // written before an update are rarely still readable anyway.
+    this.version(3)
+      .stores({ records: 'patientHash' })
+      .upgrade((tx) => tx.table('summaries').clear());
   }
 }

@@ -17,19 +17,30 @@ const isQuotaError = (error: unknown) =>
   error instanceof Error && (error.name === 'QuotaExceededError' || (error as { inner?: Error }).inner?.name === 'QuotaExceededError');
 
 /**
- * Stores a patient's look-up, encrypted. On a full disk the least recently viewed half is evicted
+ * Stores a patient's look-up, encrypted: the summary, and beside it (sealed apart, read only when
+ * needed) the record it was built from. On a full disk the least recently viewed half is evicted
  * and the write tried once more; after that CacheFullError (never a failed look-up).
  * @param savedAt - when the data was fetched from the sources
+ * @param record - what revalidation needs; without one, any earlier record of the patient goes
  */
-export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number, now = Date.now()): Promise<void> {
-  const record = { patientHash: await patientHash(keys, patientKey), savedAt, viewedAt: now, ...(await seal(keys, patientKey, value)) };
+export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number, now = Date.now(), record?: unknown): Promise<void> {
+  const hash = await patientHash(keys, patientKey);
+  const summary = { patientHash: hash, savedAt, viewedAt: now, ...(await seal(keys, patientKey, value)) };
+  const raw = record === undefined ? undefined : { patientHash: hash, ...(await seal(keys, patientKey, record)) };
+  // One transaction: a summary is never saved beside a record from another look-up.
+  const put = () =>
+    db.transaction('rw', db.summaries, db.records, async () => {
+      await db.summaries.put(summary);
+      if (raw) await db.records.put(raw);
+      else await db.records.delete(hash);
+    });
   try {
-    await db.summaries.put(record);
+    await put();
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     await evictLeastRecentlyViewed(db, Math.ceil((await db.summaries.count()) / 2));
     try {
-      await db.summaries.put(record);
+      await put();
     } catch (retryError) {
       if (isQuotaError(retryError)) throw new CacheFullError('The browser has no room left for saved summaries');
       throw retryError;
@@ -38,29 +49,47 @@ export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKey
 }
 
 /**
- * Reads a patient's look-up and marks it viewed. A record that does not decrypt (keys from an
- * earlier browser session) or that names another patient is deleted and reported as absent.
+ * Reads a patient's saved summary and marks it viewed. A record that does not decrypt (keys from
+ * an earlier browser session) or that names another patient is deleted and reported as absent.
+ * Only the summary is read: the record beside it waits for readCachedRecord.
  */
 export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, now = Date.now()): Promise<CachedSummary<T> | undefined> {
   const hash = await patientHash(keys, patientKey);
-  const record = await db.summaries.get(hash);
-  if (!record) return undefined;
+  const sealed = await db.summaries.get(hash);
+  if (!sealed) return undefined;
   try {
-    const value = await unseal<T>(keys, patientKey, record);
+    const value = await unseal<T>(keys, patientKey, sealed);
     await db.summaries.update(hash, { viewedAt: now });
-    return { value, savedAt: record.savedAt };
+    return { value, savedAt: sealed.savedAt };
   } catch {
-    await db.summaries.delete(hash);
+    await deletePatients(db, [hash]);
     return undefined;
   }
+}
+
+/** Reads the record saved beside a patient's summary, or undefined (none, or unreadable: then deleted). */
+export async function readCachedRecord<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string): Promise<T | undefined> {
+  const hash = await patientHash(keys, patientKey);
+  const sealed = await db.records.get(hash);
+  if (!sealed) return undefined;
+  try {
+    return await unseal<T>(keys, patientKey, sealed);
+  } catch {
+    await db.records.delete(hash);
+    return undefined;
+  }
+}
+
+/** Everything saved for these patients: summary, record and snapshot. */
+function deletePatients(db: FhirsideDatabase, hashes: string[]): Promise<unknown> {
+  return Promise.all([db.summaries.bulkDelete(hashes), db.records.bulkDelete(hashes), db.snapshots.bulkDelete(hashes)]);
 }
 
 /** Deletes the `count` least recently viewed summaries. */
 export async function evictLeastRecentlyViewed(db: FhirsideDatabase, count: number): Promise<void> {
   if (count <= 0) return;
   const oldest = await db.summaries.orderBy('viewedAt').limit(count).primaryKeys();
-  await db.summaries.bulkDelete(oldest);
-  await db.snapshots.bulkDelete(oldest);
+  await deletePatients(db, oldest);
 }
 
 /** Keeps at most `maxPatients` summaries, evicting the least recently viewed. */
@@ -68,15 +97,14 @@ export async function enforcePatientLimit(db: FhirsideDatabase, maxPatients: num
   await evictLeastRecentlyViewed(db, (await db.summaries.count()) - maxPatients);
 }
 
-/** Deletes every cached summary and snapshot: "Clear all data", sign-out of all, policy change. */
+/** Deletes every cached summary, record and snapshot: "Clear all data", sign-out of all, policy change. */
 export async function clearCache(db: FhirsideDatabase): Promise<void> {
-  await Promise.all([db.summaries.clear(), db.snapshots.clear()]);
+  await Promise.all([db.summaries.clear(), db.records.clear(), db.snapshots.clear()]);
 }
 
 /** Deletes summaries fetched longer ago than maxAgeMs; returns how many went. */
 export async function purgeExpired(db: FhirsideDatabase, maxAgeMs: number, now: number): Promise<number> {
   const expired = await db.summaries.where('savedAt').below(now - maxAgeMs).primaryKeys();
-  await db.summaries.bulkDelete(expired);
-  await db.snapshots.bulkDelete(expired);
+  await deletePatients(db, expired);
   return expired.length;
 }

@@ -4,27 +4,41 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_VERSION, FhirsideDatabase } from '@/lib/cache/db';
 
 let count = 0;
+const sealedRow = (patientHash: string, savedAt: number) => ({ patientHash, savedAt, iv: new Uint8Array(12), ciphertext: new ArrayBuffer(4) });
+
+/** A database exactly as an earlier version shipped it, holding one saved summary. */
+async function shipped(version: 1 | 2): Promise<string> {
+  const name = `migrate-v${version}-${++count}`;
+  const old = new Dexie(name, { indexedDB: fakeIndexedDB, IDBKeyRange });
+  old.version(1).stores({ summaries: 'patientHash, savedAt' });
+  if (version === 2) old.version(2).stores({ summaries: 'patientHash, savedAt, viewedAt', snapshots: 'patientHash, shownAt' });
+  await old.table('summaries').put(version === 2 ? { ...sealedRow('h1', 1234), viewedAt: 1300 } : sealedRow('h1', 1234));
+  if (version === 2) await old.table('snapshots').put({ ...sealedRow('h1', 0), shownAt: 1300 });
+  old.close();
+  return name;
+}
 
 describe('database upgrades', () => {
-  it('upgrades a version 1 database without losing a summary, giving it a viewed time', async () => {
-    const name = `migrate-v1-${++count}`;
-    // Exactly the version 1 schema as it shipped.
-    const v1 = new Dexie(name, { indexedDB: fakeIndexedDB, IDBKeyRange });
-    v1.version(1).stores({ summaries: 'patientHash, savedAt' });
-    await v1.table('summaries').put({ patientHash: 'h1', savedAt: 1234, iv: new Uint8Array(12), ciphertext: new ArrayBuffer(4) });
-    v1.close();
-
-    const db = new FhirsideDatabase(name, fakeIndexedDB);
+  it.each([1, 2] as const)('upgrades a version %i database to the current schema, dropping summaries saved with their record in one row', async (version) => {
+    const db = new FhirsideDatabase(await shipped(version), fakeIndexedDB);
     await db.open();
     expect(db.verno).toBe(DATABASE_VERSION);
-    expect(await db.summaries.get('h1')).toMatchObject({ patientHash: 'h1', savedAt: 1234, viewedAt: 1234 });
-    expect(await db.snapshots.count()).toBe(0);
-    expect(await db.summaries.orderBy('viewedAt').primaryKeys()).toEqual(['h1']);
+    // A v1/v2 row seals summary and raw record together: it cannot be split without the session's
+    // keys, so the patient is fetched afresh next time rather than half-read.
+    expect(await db.summaries.count()).toBe(0);
+    expect(await db.records.count()).toBe(0);
+    expect(await db.summaries.orderBy('viewedAt').primaryKeys()).toEqual([]);
+  });
+
+  it('keeps what was shown last time across the upgrade from version 2', async () => {
+    const db = new FhirsideDatabase(await shipped(2), fakeIndexedDB);
+    await db.open();
+    expect(await db.snapshots.get('h1')).toMatchObject({ patientHash: 'h1', shownAt: 1300 });
   });
 
   it('creates the current schema from nothing', async () => {
     const db = new FhirsideDatabase(`fresh-${++count}`, fakeIndexedDB);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['snapshots', 'summaries']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['records', 'snapshots', 'summaries']);
   });
 });

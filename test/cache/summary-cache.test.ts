@@ -2,7 +2,8 @@ import { indexedDB as fakeIndexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { dropCacheKeys, loadCacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
-import { purgeExpired, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
+import { patientHash } from '@/lib/cache/sealed';
+import { clearCache, evictLeastRecentlyViewed, purgeExpired, readCachedRecord, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
 import { memoryStore } from '@/lib/sources/key-value-store';
 import { hollowayContext, okaforContext } from '../fixtures';
 
@@ -56,5 +57,52 @@ describe('the encrypted summary cache', () => {
     expect(await purgeExpired(db, 5_000, 10_000)).toBe(1);
     expect(await readCachedSummary(db, keys, hollowayContext.key)).toBeUndefined();
     expect(await readCachedSummary(db, keys, okaforContext.key)).toBeDefined();
+  });
+
+  describe('the raw record saved beside the summary', () => {
+    const record = { gp: { patientId: 'p01-gp', fetchedAt: 5, resources: [{ resourceType: 'AllergyIntolerance', id: 'a1', code: { text: 'Penicillin' } }] } };
+
+    it('is sealed apart and read only when asked for', async () => {
+      const db = freshDb();
+      const keys = await loadCacheKeys(memoryStore());
+      await writeCachedSummary(db, keys, hollowayContext.key, summary, 7, 8, record);
+      const [summaryRow] = await db.summaries.toArray();
+      const [recordRow] = await db.records.toArray();
+      expect(recordRow!.patientHash).toBe(summaryRow!.patientHash);
+      expect(new TextDecoder().decode(recordRow!.ciphertext)).not.toContain('Penicillin');
+      expect(await readCachedSummary(db, keys, hollowayContext.key)).toEqual({ value: summary, savedAt: 7 });
+      expect(await readCachedRecord(db, keys, hollowayContext.key)).toEqual(record);
+      expect(await readCachedRecord(db, keys, okaforContext.key)).toBeUndefined();
+    });
+
+    it('never outlives its summary: a save without one, eviction, the age limit and Clear all data take it too', async () => {
+      const db = freshDb();
+      const keys = await loadCacheKeys(memoryStore());
+      await writeCachedSummary(db, keys, hollowayContext.key, summary, 1, 1, record);
+      await writeCachedSummary(db, keys, hollowayContext.key, summary, 2, 2);
+      expect(await readCachedRecord(db, keys, hollowayContext.key)).toBeUndefined();
+
+      await writeCachedSummary(db, keys, hollowayContext.key, summary, 1_000, 3, record);
+      await writeCachedSummary(db, keys, okaforContext.key, summary, 9_000, 4, record);
+      await purgeExpired(db, 5_000, 10_000);
+      expect(await readCachedRecord(db, keys, hollowayContext.key)).toBeUndefined();
+      await evictLeastRecentlyViewed(db, 1);
+      expect(await db.records.count()).toBe(0);
+
+      await writeCachedSummary(db, keys, okaforContext.key, summary, 9_000, 5, record);
+      await clearCache(db);
+      expect(await db.records.count()).toBe(0);
+    });
+
+    it('is refused when it names another patient (a row moved under another name), and deleted', async () => {
+      const db = freshDb();
+      const keys = await loadCacheKeys(memoryStore());
+      await writeCachedSummary(db, keys, hollowayContext.key, summary, 1, 1, record);
+      const hollowayRow = (await db.records.get(await patientHash(keys, hollowayContext.key)))!;
+      const okaforHash = await patientHash(keys, okaforContext.key);
+      await db.records.put({ ...hollowayRow, patientHash: okaforHash });
+      expect(await readCachedRecord(db, keys, okaforContext.key)).toBeUndefined();
+      expect(await db.records.get(okaforHash)).toBeUndefined();
+    });
   });
 });

@@ -37,7 +37,8 @@ describe('the saved copy', () => {
     await panel.locator('.source[data-source="acute"][data-state="done"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => mark(panel, 'fhirside:complete')).toBeDefined();
     const liveAllergies = await panel.locator('.section-allergies li .row-text').allTextContents();
-    expect(await savedSummaries(panel)).toBe(1);
+    // Saved just after it is complete on screen.
+    await expect.poll(() => savedSummaries(panel)).toBe(1);
     await panel.close();
 
     // Second look: the saved copy is on screen before the first FHIR response has arrived.

@@ -57,8 +57,8 @@ describe('one patient, end to end', () => {
     expect(await panel.locator('.cached-notice').count()).toBe(0);
 
     // The summary was saved, encrypted, in the extension's IndexedDB.
-    const saved = await savedSummaries(panel);
-    expect(saved).toBe(1);
+    // Saved just after it is complete on screen.
+    await expect.poll(() => savedSummaries(panel)).toBe(1);
     await panel.close();
 
     // Second look: a new panel renders the saved copy before the sources answer again.

@@ -1,23 +1,17 @@
-import DOMPurify from 'dompurify';
+import { lazyComponent } from './lazy-component';
+import { PlainNarrative } from './PlainNarrative';
 
 interface Props {
   /** `text.div` as a server sent it: untrusted XHTML. */
   readonly html: string;
 }
 
-/** Anything that could run or load: if the sanitiser's output still has it, it is not trusted. */
-const UNSAFE = /<\s*(script|iframe|object|embed|img|style|form|link|meta)\b|\son\w+\s*=|javascript:/i;
-
 /**
- * A resource's narrative, only ever through DOMPurify: a server's XHTML is untrusted, and script in
- * it must never run inside the panel, which holds tokens for every source. If the sanitiser is
- * unavailable or its output still looks unsafe (a broken DOM), the narrative is shown as plain text.
+ * A resource's narrative. DOMPurify, the largest library in the panel after Dexie, is fetched the
+ * first time a narrative is drawn rather than for every look-up; until it is there the words are
+ * shown as plain text, never as the server's markup.
  */
-export function Narrative({ html }: Props) {
-  const clean = DOMPurify.isSupported ? DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'img'], FORBID_ATTR: ['style'] }) : html;
-  if (!DOMPurify.isSupported || UNSAFE.test(clean)) {
-    const text = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-    return <div class="narrative">{text}</div>;
-  }
-  return <div class="narrative" dangerouslySetInnerHTML={{ __html: clean }} />;
-}
+export const Narrative = lazyComponent<Props>(
+  () => import('./SanitisedNarrative').then((m) => m.SanitisedNarrative),
+  ({ html }) => <PlainNarrative html={html} busy />,
+);

@@ -1,13 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { SummaryRow } from '../lib/summary/model';
 import { formatDate } from './format';
+import { lazyComponent } from './lazy-component';
 import { Sparkline } from './Sparkline';
-import { TrendChart } from './TrendChart';
 import { plottable } from './trend-geometry';
 
 interface Props {
   readonly row: SummaryRow;
 }
+
+/** The larger chart is drawn only on a click: its code is fetched then, not for every look-up. */
+const TrendChart = lazyComponent(
+  () => import('./TrendChart').then((m) => m.TrendChart),
+  ({ title }) => <p class="trend-loading" role="status">Loading the trend of {title}…</p>,
+);
 
 /** A test's newest value with its flag in words, range, the value before it, and its trend. */
 export function ResultLine({ row }: Props) {

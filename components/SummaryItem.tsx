@@ -5,6 +5,7 @@ import { Narrative } from './Narrative';
 import { ResultLine } from './ResultLine';
 import { CHANGE_WORDS, orderedSources } from './row-marks';
 import { CompactResult } from './CompactResult';
+import { Disclosure } from './Disclosure';
 import { SourceChip } from './SourceChip';
 
 interface Props {
@@ -57,17 +58,21 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
         </p>
       )}
       {more && (
-        // A crisis plan's steps and a team's contacts are the point of the row: shown open.
-        <details class="row-more" open={row.tags?.some((t) => t === 'crisis-plan' || t === 'care-coordinator')}>
-          <summary>More</summary>
+        // A crisis plan's steps and a team's contacts are the point of the row: shown open. The
+        // narrative is drawn once the row is opened, so its sanitiser is fetched only then.
+        <Disclosure
+          class="row-more"
+          summary="More"
+          initiallyOpen={row.tags?.some((t) => t === 'crisis-plan' || t === 'care-coordinator')}
+          whenOpen={row.narrative && <Narrative html={row.narrative} />}
+        >
           {extra.length > 0 && (
             <ul class="items">
               {extra.map((item, i) => <li key={i}>{item}</li>)}
             </ul>
           )}
           {row.body && <pre class="document-body">{row.body}</pre>}
-          {row.narrative && <Narrative html={row.narrative} />}
-        </details>
+        </Disclosure>
       )}
     </li>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '@/components/Panel';
 import type { PatientContext } from '@/lib/context/patient-context';
 import type { LookupView } from '@/lib/lookup';
@@ -98,22 +98,33 @@ describe('the consolidated summary', () => {
     expect(root.querySelector('.section-results h2')?.textContent).toContain('1 changed');
   });
 
-  it('shows a result\'s latest value, flag in words, range and the trend on demand', () => {
+  it('shows a result\'s latest value, flag in words, range and the trend on demand', async () => {
     const root = show('p02', { lens: 'cancer' });
     const cea = root.querySelector('[data-focus=tumour-markers] li.row')!;
     expect(cea.querySelector('.flag')?.textContent).toBe('High');
     expect(cea.textContent).toContain('Before: 5.6 ug/L');
     const button = cea.querySelector('.trend-button') as HTMLButtonElement;
     void act(() => button.click());
-    expect(cea.querySelector('.trend-chart table caption')?.textContent).toContain('CEA');
+    // The chart's code is fetched on the click: a placeholder says so until it is drawn.
+    expect(cea.querySelector('.trend-chart, .trend-loading')).not.toBeNull();
+    await vi.waitFor(() => expect(cea.querySelector('.trend-chart table caption')?.textContent).toContain('CEA'));
+    expect(cea.querySelector('.trend-loading')).toBeNull();
   });
 
-  it('draws narrative only through the sanitiser', () => {
+  it('draws narrative only when its row is opened, and only through the sanitiser', async () => {
     const summary = sandboxSummary('p04');
     const row = { ...summary.sections.documents[0]!, narrative: '<div><p>Seen today</p><script>window.hacked = 1</script><img src=x onerror="window.hacked=1"></div>' };
     const root = show('p04', { summary: { ...summary, sections: { ...summary.sections, documents: [row] } } });
-    const narrative = root.querySelector('.narrative')!;
+    const details = root.querySelector('.section-documents details.row-more') as HTMLDetailsElement;
+    expect(details.querySelector('.narrative')).toBeNull();
+    void act(() => {
+      details.open = true;
+    });
+    // Drawn at once as words only; once the sanitiser is fetched, through it (Narrative.test.tsx).
+    await vi.waitFor(() => expect(details.querySelector('.narrative[aria-busy]')).toBeNull());
+    const narrative = details.querySelector('.narrative')!;
     expect(narrative.textContent).toContain('Seen today');
     expect(narrative.innerHTML).not.toMatch(/script|onerror|<img/);
+    expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
   });
 });

@@ -4,14 +4,15 @@ import { ContextConflictWarning } from '@/components/ContextConflictWarning';
 import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
 import type { LookupView } from '@/lib/lookup';
-import type { SectionId } from '@/lib/summary/model';
+import type { LensId } from '@/lib/summary/lens';
+import type { SectionId, Summary } from '@/lib/summary/model';
 import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
 import { useLookup } from './useLookup';
 import { useSiteAccess } from './useSiteAccess';
 import { useTabReport } from './useTabReport';
-import { copySummary, popOut, useAsOf, useLens, useOnline, usePrevious } from './useSummaryControls';
+import { popOut, useAsOf, useLens, useOnline, usePrevious } from './useSummaryControls';
 
 interface Props {
   readonly services: PanelServices;
@@ -58,6 +59,8 @@ export function App({ services }: Props) {
   const asOf = useAsOf(view);
   const online = useOnline();
   const sourceInfo = useMemo(() => services.sources.map(({ id, name, auth }) => ({ id, name, signsIn: auth === 'smart' })), [services]);
+  const sourceNames = useMemo(() => Object.fromEntries(sourceInfo.map((s) => [s.id, s.name])), [sourceInfo]);
+  const onCopy = (summary: Summary, chosen: LensId) => import('./copy-summary').then((m) => m.copySummary(sourceNames, summary, chosen));
   const afterSignOut = () => setGeneration((g) => g + 1);
   const onSignOut = (sourceId: string) => void services.signOut(sourceId).then(afterSignOut);
   // Everything is gone, keys included: a fresh panel starts from a clean slate.
@@ -95,7 +98,7 @@ export function App({ services }: Props) {
         onLens={setLens}
         previous={previous}
         onRefresh={() => setGeneration((g) => g + 1)}
-        onCopy={copySummary(Object.fromEntries(sourceInfo.map((s) => [s.id, s.name])))}
+        onCopy={onCopy}
         onPopOut={popOut(tabId)}
         asOf={asOf}
         offline={!online}

@@ -1,16 +1,15 @@
 /**
  * The panel's summary controls wired to the browser: the lens (policy default or the clinician's
- * saved choice, then the switcher), the last-seen snapshot, "as of", online state, copy and pop-out.
+ * saved choice, then the switcher), the last-seen snapshot, "as of", online state and pop-out.
+ * Copy is in copy-summary.ts, fetched on its first use.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadEffectiveConfig, onEffectiveConfigChanged } from '@/lib/config/effective-config';
 import type { LookupView } from '@/lib/lookup';
 import { snapshotOf, type Snapshot } from '@/lib/summary/diff';
-import { applyLens, isLensId, type LensId } from '@/lib/summary/lens';
-import { SUMMARY_VERSION, type Summary } from '@/lib/summary/model';
-import { summaryAsText } from '@/lib/summary/plain-text';
-import { formatTimestamp } from '@/components/format';
+import { isLensId, type LensId } from '@/lib/summary/lens';
+import { SUMMARY_VERSION } from '@/lib/summary/model';
 
 /** The lens: starts at the effective default; the switcher's choice holds for this panel. */
 export function useLens(): [LensId, (lens: LensId) => void] {
@@ -54,12 +53,6 @@ export function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-/** Copies the summary as plain text through the lens the clinician is using. */
-export function copySummary(sourceNames: Readonly<Record<string, string>>) {
-  return (summary: Summary, lens: LensId) =>
-    navigator.clipboard.writeText(summaryAsText(summary, applyLens(summary, lens), sourceNames, formatTimestamp(Date.now())));
 }
 
 /** Opens the panel in its own window, pinned to the tab it follows now. */

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
+import { frameScheduler } from '@/lib/context/after-frame';
 import { watchPageLifecycle } from '@/lib/context/page-lifecycle';
 import { scanPage } from '@/lib/context/page-scan';
 import { watchPage } from '@/lib/context/page-watcher';
 import { nhsNumberInSelection } from '@/lib/context/selection';
 import { dispatch, message, type Reply } from '@/lib/messaging';
+
+/** The longest an unchanged-looking burst waits for the page's frame before it is scanned anyway. */
+const FRAME_WAIT_MS = 50;
 
 // Registered at run time for the configured sites only (lib/platform/context-scripts.ts); the
 // matches here are the demo EPRs on loopback, which makes them host permissions at install.
@@ -19,6 +23,8 @@ export default defineContentScript({
     if (!ctx.isValid) return;
     const watcher = watchPage({
       scan: (url) => scanPage(document, url ?? location.href, rules),
+      preview: () => scanPage(document, location.href, rules, { visibility: 'markup' }),
+      afterFrame: frameScheduler(window, FRAME_WAIT_MS),
       report: (report) => void send(message('page-context', { report })),
       observe: (onChange) => {
         const observer = new MutationObserver(onChange);
@@ -27,7 +33,10 @@ export default defineContentScript({
       },
       intervalMs: 100,
     });
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => watcher.rescan(event.newUrl.href));
+    // Told of a URL change as it starts (the Navigation API's navigate event), before the page has
+    // committed it or drawn the new patient: read after the script that changed it has run, so the
+    // report carries the URL the browser knows and the page's own banner, not the previous patient's.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => queueMicrotask(() => watcher.rescan(event.newUrl.href)));
     // A frame going away takes its patient with it; one back from the back/forward cache says it again.
     watchPageLifecycle((type, listener) => ctx.addEventListener(window, type, listener), {
       left: () => void send(message('page-context', { report: { kind: 'none', url: location.href } })),

@@ -2,7 +2,7 @@
  * Where a context rule finds values on a page: a URL capture group, the shown elements a selector
  * picks (text or attribute), or labelled NHS numbers in the visible text. Reading only.
  */
-import { isShown } from './element-visibility';
+import { isShown, type Visibility } from './element-visibility';
 import { NHS_NUMBER_IN_TEXT } from './nhs-number';
 import type { IdentifierLocator } from './rules';
 import { visibleText, type TextBudget } from './visible-text';
@@ -15,19 +15,19 @@ const MAX_ELEMENTS = 50;
 export type Found = { readonly values: readonly string[] } | 'too-large';
 
 /** The shown, non-empty values of the elements a selector picks, once each. */
-export function readElements(doc: Document, selector: string, attribute: string | undefined): string[] {
+export function readElements(doc: Document, selector: string, attribute: string | undefined, visibility: Visibility = 'rendered'): string[] {
   let elements: Element[];
   try {
     elements = [...doc.querySelectorAll(selector)].slice(0, MAX_ELEMENTS);
   } catch {
     return []; // An invalid selector in configuration finds nothing, rather than breaking the page.
   }
-  const values = elements.filter(isShown).map((e) => (attribute ? e.getAttribute(attribute) : e.textContent)?.replace(/\s+/g, ' ').trim() ?? '');
+  const values = elements.filter((e) => isShown(e, visibility)).map((e) => (attribute ? e.getAttribute(attribute) : e.textContent)?.replace(/\s+/g, ' ').trim() ?? '');
   return [...new Set(values.filter(Boolean))];
 }
 
 /** The values a locator finds, or 'too-large' when the visible text could not be read within its budget. */
-export function readLocator(doc: Document, url: string, locator: IdentifierLocator, budget: TextBudget): Found {
+export function readLocator(doc: Document, url: string, locator: IdentifierLocator, budget: TextBudget, visibility: Visibility = 'rendered'): Found {
   switch (locator.from) {
     case 'url': {
       try {
@@ -38,10 +38,10 @@ export function readLocator(doc: Document, url: string, locator: IdentifierLocat
       }
     }
     case 'selector':
-      return { values: readElements(doc, locator.selector, locator.attribute) };
+      return { values: readElements(doc, locator.selector, locator.attribute, visibility) };
     case 'text': {
       if (!doc.body) return { values: [] };
-      const { text, complete } = visibleText(doc.body, budget);
+      const { text, complete } = visibleText(doc.body, budget, visibility);
       return complete ? { values: [...text.matchAll(NHS_LABELLED)].map((m) => m[1]!) } : 'too-large';
     }
   }

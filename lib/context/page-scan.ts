@@ -8,11 +8,14 @@ import { parsePageDate } from './page-date';
 import { numberPart, readElements, readLocator } from './page-locators';
 import { contextKey, type PageContextReport } from './patient-context';
 import { ruleForUrl, ruleSystem, type ContextRule } from './rules';
+import type { Visibility } from './element-visibility';
 import { DEFAULT_TEXT_BUDGET, type TextBudget } from './visible-text';
 
 export interface ScanOptions {
   readonly now?: number;
   readonly budget?: TextBudget;
+  /** `markup`: a preview that forces no style or layout (element-visibility.ts); the default is exact. */
+  readonly visibility?: Visibility;
 }
 
 /**
@@ -20,10 +23,10 @@ export interface ScanOptions {
  * @param url - the page URL (passed in, not read, so tests and SPAs agree on it)
  */
 export function scanPage(doc: Document, url: string, rules: readonly ContextRule[], options: ScanOptions | number = {}): PageContextReport {
-  const { now = Date.now(), budget = DEFAULT_TEXT_BUDGET } = typeof options === 'number' ? { now: options } : options;
+  const { now = Date.now(), budget = DEFAULT_TEXT_BUDGET, visibility = 'rendered' } = typeof options === 'number' ? { now: options } : options;
   const rule = ruleForUrl(rules, url);
   if (!rule) return { kind: 'none', url };
-  const found = readLocator(doc, url, rule.identifier, budget);
+  const found = readLocator(doc, url, rule.identifier, budget, visibility);
   if (found === 'too-large') return { kind: 'ambiguous', url, found: [], reason: 'the page is too large to check that it shows only one NHS number' };
   const system = ruleSystem(rule);
   const isNhs = system === NHS_NUMBER_SYSTEM;
@@ -41,7 +44,7 @@ export function scanPage(doc: Document, url: string, rules: readonly ContextRule
     if (!check.valid) return { kind: 'rejected', url, found: value.slice(0, 40), reason: check.reason };
     value = check.value;
   }
-  const births = rule.birthDate ? readElements(doc, rule.birthDate.selector, rule.birthDate.attribute) : [];
+  const births = rule.birthDate ? readElements(doc, rule.birthDate.selector, rule.birthDate.attribute, visibility) : [];
   const birthDates = [...new Set(births.map(parsePageDate).filter((d) => d !== undefined))];
   if (birthDates.length > 1) return { kind: 'ambiguous', url, found: birthDates, reason: 'the page shows more than one date of birth' };
   const identifier = { system, value };
@@ -51,7 +54,7 @@ export function scanPage(doc: Document, url: string, rules: readonly ContextRule
       key: contextKey(identifier),
       identifier,
       birthDate: birthDates[0],
-      displayName: rule.name ? readElements(doc, rule.name.selector, undefined)[0]?.slice(0, 80) : undefined,
+      displayName: rule.name ? readElements(doc, rule.name.selector, undefined, visibility)[0]?.slice(0, 80) : undefined,
       origin: 'page',
       url,
       detectedAt: now,

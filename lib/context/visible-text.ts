@@ -3,7 +3,7 @@
  * the walk stops at a node count, a character count and a deadline, and says when it did: a
  * partial read cannot prove that the page names only one patient.
  */
-import { neverShown } from './element-visibility';
+import { neverShown, type Visibility } from './element-visibility';
 
 export interface TextBudget {
   /** Elements and text nodes visited, hidden ones included. */
@@ -22,10 +22,13 @@ const FILTER_SKIP = 3;
 
 class OverBudget extends Error {}
 
-/** Visible text under `root`, whitespace collapsed; `complete` is false when the budget ran out. */
-export function visibleText(root: Element, budget: TextBudget = DEFAULT_TEXT_BUDGET): { text: string; complete: boolean } {
+/**
+ * Visible text under `root`, whitespace collapsed; `complete` is false when the budget ran out.
+ * @param visibility - `markup` reads no computed style (see element-visibility.ts)
+ */
+export function visibleText(root: Element, budget: TextBudget = DEFAULT_TEXT_BUDGET, visibility: Visibility = 'rendered'): { text: string; complete: boolean } {
   const doc = root.ownerDocument;
-  const view = doc.defaultView;
+  const view = visibility === 'rendered' ? doc.defaultView : null;
   const started = budget.now();
   let visited = 0;
   let chars = 0;

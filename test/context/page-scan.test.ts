@@ -110,3 +110,21 @@ describe('reading a page that cannot be trusted', () => {
     expect(scanPage(doc, EPR, rule({ identifier: { from: 'url', pattern: '(' } })).kind).toBe('none');
   });
 });
+
+describe('previewing a page from its markup alone', () => {
+  it('counts what CSS hides as shown, but never what the markup hides, by selector and in the text', () => {
+    const doc = page(`<div hidden><span class="nhs">NHS No. 999 000 0018</span></div>
+      <div style="display:none"><span class="nhs">NHS No. 999 015 8398</span></div>
+      <div><span class="nhs">NHS No. 999 095 0296</span></div>`);
+    const exact = scanPage(doc, EPR, rule(banner));
+    expect(exact.kind === 'patient' && exact.context.identifier.value).toBe('9990950296');
+    const preview = { visibility: 'markup' } as const;
+    expect(scanPage(doc, EPR, rule(banner), preview)).toMatchObject({ kind: 'ambiguous', found: ['999 015 8398', '999 095 0296'] });
+    expect(scanPage(doc, EPR, rule({ identifier: { from: 'text' } }), preview)).toMatchObject({ kind: 'ambiguous', found: ['999 015 8398', '999 095 0296'] });
+  });
+
+  it('gives the exact answer for a page that hides nothing with CSS', () => {
+    const doc = page('<span class="nhs">943 476 5919</span><span class="dob">14-Jul-1945</span><span class="name">WALSH, Patricia</span>');
+    expect(scanPage(doc, EPR, rule(banner), { now: 1, visibility: 'markup' })).toEqual(scanPage(doc, EPR, rule(banner), { now: 1 }));
+  });
+});

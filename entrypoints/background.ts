@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { loadEffectiveConfig, onEffectiveConfigChanged, type EffectiveConfig, type FhircastConfig } from '@/lib/config/effective-config';
 import { ruleForUrl } from '@/lib/context/rules';
 import { createTabContexts } from '@/lib/context/tab-context-service';
+import { tabReportMessage } from '@/lib/context/tab-report-message';
 import { dispatch, message, type Sender } from '@/lib/messaging';
 import { contextHandlers } from '@/lib/platform/context-handlers';
 import { onSiteAccessChanged, syncContextScripts } from '@/lib/platform/context-scripts';
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     store,
     hubAppliesTo: async (url) => ruleForUrl(await rules(), url)?.fhircast === true,
     now: () => Date.now(),
+    // With no panel open nobody receives it (the send fails); a panel opened later reads the stored answer.
+    publish: (update) => void browser.runtime.sendMessage(tabReportMessage(update)).catch(() => undefined),
   });
   const hub = fhircastConnection({
     onContext: (context) => void tabs.hubChanged(context),

@@ -1,13 +1,17 @@
 /**
  * The background's one writer of tab context. Every event that may change who a tab's patient is
  * goes through here, one at a time per tab: the tab's sources are updated, the answer resolved by
- * precedence (resolve-context.ts) and written where the panel reads it.
+ * precedence (resolve-context.ts), published to an open panel at once and written where a panel
+ * opened later reads it.
+ *
+ * Being the one writer, it keeps what it wrote in memory and reads storage only after the service
+ * worker has restarted: a patient switch then reaches the panel without waiting on storage.
  */
 import type { KeyValueStore } from '../sources/key-value-store';
 import { keyedQueue } from './keyed-queue';
 import type { PageContextReport, PatientContext } from './patient-context';
 import { resolveTabContext, type HubContext } from './resolve-context';
-import { tabContextKey } from './tab-contexts';
+import { setTabReport, tabContextKey, type TabReportUpdate } from './tab-contexts';
 import { afterNavigation, getTabSources, tabSourcesKey, tabsWithSources, type TabSources } from './tab-sources';
 
 const HUB_KEY = 'fhircast:context';
@@ -17,24 +21,49 @@ export interface TabContextDeps {
   /** True when pages at this URL take part in the FHIRcast session (their rule says so). */
   readonly hubAppliesTo: (url: string) => boolean | Promise<boolean>;
   readonly now: () => number;
+  /** Tells an open panel a tab's new answer before it is stored (it may not be listening). */
+  readonly publish?: (update: TabReportUpdate) => void;
 }
 
 export type TabContexts = ReturnType<typeof createTabContexts>;
 
-/** @param deps - the session store, the FHIRcast site test and a clock */
+/** @param deps - the session store, the FHIRcast site test, a clock and where to publish answers */
 export function createTabContexts(deps: TabContextDeps) {
   const { store, now } = deps;
   const queue = keyedQueue();
+  const writes = keyedQueue();
+  /** Each tab's sources as last written (a tab absent: not read since the worker started). */
+  const written = new Map<number, TabSources | undefined>();
+  let hubWritten: { readonly hub: HubContext | undefined } | undefined;
+  let lastRevision = 0;
 
-  /** Applies `change` to a tab's sources and writes the resolved answer; no-op when it returns undefined. */
-  const update = (tabId: number, change: (current: TabSources | undefined) => TabSources | undefined) =>
-    queue(tabId, async () => {
-      const next = change(await getTabSources(store, tabId));
-      if (!next) return;
-      const hub = (await store.get(HUB_KEY)) as HubContext | undefined;
-      await store.set(tabSourcesKey(tabId), next);
-      await store.set(tabContextKey(tabId), resolveTabContext(next, hub, await deps.hubAppliesTo(next.url)));
+  // The clock keeps revisions rising across a worker restart; +1 keeps them apart within one ms.
+  const nextRevision = () => (lastRevision = Math.max(now(), lastRevision + 1));
+  const sourcesOf = async (tabId: number) => (written.has(tabId) ? written.get(tabId) : getTabSources(store, tabId));
+  const hubNow = async () => {
+    if (hubWritten) return hubWritten.hub;
+    const stored = (await store.get(HUB_KEY)) as HubContext | undefined;
+    // The hub may have spoken while storage was read: what it said then is newer.
+    return (hubWritten ??= { hub: stored }).hub;
+  };
+
+  /**
+   * Applies `change` to a tab's sources, publishes the resolved answer and writes both; no-op when
+   * `change` returns undefined. The tab's next change waits for this one to be published, not
+   * stored: its writes follow this one's in order, but a switch is not held up behind storage.
+   */
+  const update = async (tabId: number, change: (current: TabSources | undefined) => TabSources | undefined) => {
+    const stored = await queue(tabId, async () => {
+      const next = change(await sourcesOf(tabId));
+      if (!next) return undefined;
+      written.set(tabId, next);
+      const report = resolveTabContext(next, await hubNow(), await deps.hubAppliesTo(next.url));
+      const revision = nextRevision();
+      deps.publish?.({ tabId, report, revision });
+      return { done: writes(tabId, () => Promise.all([store.set(tabSourcesKey(tabId), next), setTabReport(store, tabId, report, revision)])) };
     });
+    await stored?.done;
+  };
 
   const fresh = (url: string): TabSources => ({ url, frames: {}, navigatedAt: now() });
 
@@ -42,7 +71,10 @@ export function createTabContexts(deps: TabContextDeps) {
     /** A frame's content script reported what its page shows. */
     pageReport: (tabId: number, frameId: number, tabUrl: string, report: PageContextReport) =>
       update(tabId, (s) => {
-        const base = s ?? fresh(tabUrl);
+        // The top frame is already at another URL: the tab navigated and the browser's event saying
+        // so is still on its way. What the tab showed before is withdrawn now, as that event will.
+        const moved = s !== undefined && frameId === 0 && s.url !== tabUrl;
+        const base = s === undefined ? fresh(tabUrl) : moved ? afterNavigation(s, tabUrl, now()) : s;
         return { ...base, url: tabUrl, frames: { ...base.frames, [String(frameId)]: report } };
       }),
     /** A SMART EHR launch named this tab's patient. */
@@ -52,11 +84,21 @@ export function createTabContexts(deps: TabContextDeps) {
     /** The tab navigated (`url` undefined: reloaded): what it showed is withdrawn at once. */
     navigated: (tabId: number, url: string | undefined) => update(tabId, (s) => s && afterNavigation(s, url, now())),
     /** The tab closed. */
-    closed: (tabId: number) => queue(tabId, () => store.remove([tabSourcesKey(tabId), tabContextKey(tabId)])),
+    closed: async (tabId: number) => {
+      const removed = await queue(tabId, async () => {
+        written.set(tabId, undefined);
+        deps.publish?.({ tabId, report: undefined, revision: nextRevision() });
+        return { done: writes(tabId, () => store.remove([tabSourcesKey(tabId), tabContextKey(tabId)])) };
+      });
+      await removed.done;
+    },
     /** The FHIRcast session's patient changed (or was closed): every tab is resolved again. */
     hubChanged: async (context: PatientContext | undefined) => {
-      await store.set(HUB_KEY, { context, receivedAt: now() } satisfies HubContext);
-      await Promise.all((await tabsWithSources(store)).map((tabId) => update(tabId, (s) => s)));
+      const hub: HubContext = { context, receivedAt: now() };
+      hubWritten = { hub };
+      const saved = store.set(HUB_KEY, hub);
+      const tabs = new Set([...(await tabsWithSources(store)), ...[...written].filter(([, s]) => s !== undefined).map(([tabId]) => tabId)]);
+      await Promise.all([saved, ...[...tabs].map((tabId) => update(tabId, (s) => s))]);
     },
   };
 }

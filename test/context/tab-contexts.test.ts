@@ -105,6 +105,21 @@ describe('per-tab context', () => {
     expect(await shown()).toBe('none');
   });
 
+  it('withdraws a FHIRcast patient as soon as the top frame reports from a new URL, before the browser\'s navigation event', async () => {
+    const { tabs, shown, store, tick } = setup();
+    await tabs.pageReport(1, 0, EPR, page(A));
+    tick();
+    await tabs.hubChanged(context(A, 'fhircast', 'http://hub'));
+    tick();
+    // A single-page EPR switched to B: its report comes in from the new URL, the tab event later.
+    const next = 'http://epr/app/patient/2';
+    await tabs.pageReport(1, 0, next, page(B, next));
+    expect(await shown()).toBe(B);
+    expect(await getTabReport(store, 1)).toEqual({ kind: 'patient', context: context(B, 'page', next) });
+    await tabs.navigated(1, next);
+    expect(await shown()).toBe(B);
+  });
+
   it('applies updates for one tab in order, so a late write never brings back a withdrawn patient', async () => {
     const { tabs, shown } = setup();
     const done = [tabs.pageReport(1, 0, EPR, page(A)), tabs.navigated(1, 'http://epr/list'), tabs.pageReport(1, 0, 'http://epr/list', { kind: 'none', url: 'http://epr/list' })];

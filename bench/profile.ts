@@ -55,6 +55,8 @@ try {
     writeFileSync(resolve(resultsDir, `${key}-${label}.cpuprofile`), JSON.stringify(profile));
     console.log(`\n${key} ${label}: first screen ${between(marks, 'context', 'first-screen')?.toFixed(0)} ms, complete ${between(marks, 'context', 'complete')?.toFixed(0)} ms, cache ${between(marks, 'context', 'cache-rendered')?.toFixed(0) ?? '–'} ms`);
     console.log(summariseProfile(profile as CpuProfile, marks));
+    // Marks are from the panel's time origin, which the timeline's first request (the panel page) is next to.
+    console.log(`marks from the panel's start: ${Object.entries(marks).map(([name, at]) => `${name} ${at.toFixed(0)}`).join(', ')}`);
     console.log(timeline(network.requests()));
     network.reset();
   };

@@ -1,8 +1,11 @@
 import { FhirRequestError, describeFailure } from './fhir-error';
 import { DEFAULT_RETRY, RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } from './retry';
 
-/** Sends one FHIR request and returns parsed JSON; throws FhirRequestError with a readable message. */
-export type FhirGet = (url: string, signal: AbortSignal, init?: { method: 'POST'; body: unknown }) => Promise<unknown>;
+/**
+ * Sends one FHIR request and returns parsed JSON; throws FhirRequestError with a readable message.
+ * @param peek - given a successful reply's text before it is parsed (paging reads the next link early)
+ */
+export type FhirGet = (url: string, signal: AbortSignal, init?: { method: 'POST'; body: unknown }, peek?: (text: string) => void) => Promise<unknown>;
 
 export interface FhirHttpOptions {
   /** The platform fetch, injected so lib/ runs in Node tests. */
@@ -29,7 +32,7 @@ export function createFhirGet(options: FhirHttpOptions): FhirGet {
   const limit = options.limit ?? ((task) => task());
   const retry = options.retry ?? DEFAULT_RETRY;
 
-  const attempt = async (url: string, signal: AbortSignal, token: string | undefined, init?: { method: 'POST'; body: unknown }): Promise<Attempt> => {
+  const attempt = async (url: string, signal: AbortSignal, token: string | undefined, init?: { method: 'POST'; body: unknown }, peek?: (text: string) => void): Promise<Attempt> => {
     const headers: Record<string, string> = { Accept: 'application/fhir+json' };
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (init) headers['Content-Type'] = 'application/fhir+json';
@@ -43,6 +46,7 @@ export function createFhirGet(options: FhirHttpOptions): FhirGet {
           signal: AbortSignal.any([signal, timeout]),
         });
         const text = await response.text();
+        if (response.ok && text) peek?.(text);
         try {
           return { response, body: text ? JSON.parse(text) : undefined, parseError: false };
         } catch {
@@ -56,11 +60,11 @@ export function createFhirGet(options: FhirHttpOptions): FhirGet {
     }
   };
 
-  return async (url, signal, init) => {
+  return async (url, signal, init, peek) => {
     let token = await options.accessToken?.(false);
     let refreshed = false;
     for (let tries = 1; ; tries++) {
-      const { response, body, parseError } = await attempt(url, signal, token, init);
+      const { response, body, parseError } = await attempt(url, signal, token, init, peek);
       if (response.status === 401 && token && !refreshed) {
         // The token may have been revoked or expired early: one forced refresh, then one retry.
         refreshed = true;

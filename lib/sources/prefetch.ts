@@ -31,8 +31,8 @@ export async function prefetched(get: FhirGet, baseUrl: string, urls: readonly s
   } catch (error) {
     if (signal.aborted) throw error;
   }
-  return (url, s, init) => {
-    if (init || !answers.has(url)) return get(url, s, init);
+  return (url, s, init, peek) => {
+    if (init || !answers.has(url)) return get(url, s, init, peek);
     const body = answers.get(url);
     answers.delete(url);
     return Promise.resolve(body);

@@ -1,6 +1,7 @@
 import { FhirRequestError } from './fhir-error';
 import type { FhirGet } from './fhir-http';
 import { isBundle, isResource, type Bundle, type FhirResource } from './fhir-types';
+import { earlyNextLink } from './read-ahead';
 
 /** The items of a field a server should have sent as an array (a broken one sends anything). */
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
@@ -40,24 +41,35 @@ export function nextLink(bundle: Bundle): string | undefined {
 /**
  * Follows `next` links from a first page. A link seen before is a server loop and ends the walk;
  * a link off the source's base is refused (it would carry the bearer token to another server).
+ * Each page's request goes out as soon as the page before it has arrived, before that page is
+ * parsed (lib/sources/read-ahead.ts): pages can only be fetched one after another, so the time
+ * between them is the client's to save.
  */
 export async function followPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions): Promise<SearchResult> {
+  return walkPages(get, first, firstUrl, options, readAhead(get, options, new Set([firstUrl])));
+}
+
+async function walkPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
   const resources = matches(first);
-  const seen = new Set([firstUrl]);
+  const { seen } = pages;
   let next = nextLink(first);
-  for (let pages = 1; next; pages++) {
-    if (seen.has(next)) return { resources };
-    if (options.baseUrl && !next.startsWith(`${options.baseUrl}/`) && !next.startsWith(`${options.baseUrl}?`)) {
-      return { resources, truncated: 'the source pointed to another server for the rest; fhirside did not follow it' };
+  try {
+    for (let count = 1; next; count++) {
+      if (seen.has(next)) return { resources };
+      if (!onBase(next, options)) {
+        return { resources, truncated: 'the source pointed to another server for the rest; fhirside did not follow it' };
+      }
+      if (count >= options.maxPages) return { resources, truncated: 'more records than fhirside loads at once' };
+      seen.add(next);
+      const body = await pages.fetch(next);
+      if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, next);
+      resources.push(...matches(body));
+      next = nextLink(body);
     }
-    if (pages >= options.maxPages) return { resources, truncated: 'more records than fhirside loads at once' };
-    seen.add(next);
-    const body = await get(next, options.signal);
-    if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, next);
-    resources.push(...matches(body));
-    next = nextLink(body);
+    return { resources };
+  } finally {
+    pages.cancel();
   }
-  return { resources };
 }
 
 /**
@@ -65,7 +77,54 @@ export async function followPages(get: FhirGet, first: Bundle, firstUrl: string,
  * @param url - absolute search URL
  */
 export async function searchAll(get: FhirGet, url: string, options: SearchOptions): Promise<SearchResult> {
-  const body = await get(url, options.signal);
-  if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, url);
-  return followPages(get, body, url, options);
+  const pages = readAhead(get, options, new Set([url]));
+  const body = await pages.fetch(url);
+  if (!isBundle(body)) {
+    pages.cancel();
+    throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, url);
+  }
+  return walkPages(get, body, url, options, pages);
+}
+
+/** A next link is followed only on the source's own base. */
+function onBase(url: string, options: SearchOptions): boolean {
+  return !options.baseUrl || url.startsWith(`${options.baseUrl}/`) || url.startsWith(`${options.baseUrl}?`);
+}
+
+interface ReadAhead {
+  /** Links already asked for (or about to be): a repeat is a loop. */
+  readonly seen: Set<string>;
+  /** The page at `url`: the request started ahead if it was, else a new one. */
+  fetch(url: string): Promise<unknown>;
+  /** Drops a request started ahead that the walk did not need. */
+  cancel(): void;
+}
+
+function readAhead(get: FhirGet, options: SearchOptions, seen: Set<string>): ReadAhead {
+  let ahead: { url: string; body: Promise<unknown>; controller: AbortController } | undefined;
+  const request = (url: string, signal: AbortSignal) => get(url, signal, undefined, peek);
+  // Only a link the walk would follow anyway is asked for early: on the base, not seen, within the page limit.
+  const peek = (text: string) => {
+    const url = earlyNextLink(text);
+    if (!url || ahead || seen.has(url) || !onBase(url, options) || seen.size >= options.maxPages) return;
+    const controller = new AbortController();
+    const body = request(url, AbortSignal.any([options.signal, controller.signal]));
+    // Awaited by the walk if it needs it; otherwise cancelled, and its failure is nobody's error.
+    body.catch(() => undefined);
+    ahead = { url, body, controller };
+  };
+  const cancel = () => {
+    ahead?.controller.abort();
+    ahead = undefined;
+  };
+  const fetch = (url: string) => {
+    if (ahead?.url !== url) {
+      cancel();
+      return request(url, options.signal);
+    }
+    const { body } = ahead;
+    ahead = undefined;
+    return body;
+  };
+  return { seen, fetch, cancel };
 }

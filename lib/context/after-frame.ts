@@ -37,10 +37,12 @@ export function frameScheduler(win: FrameWindow, fallbackMs: number): (run: () =
       run();
     };
     channel.port1.onmessage = finish;
-    // A hidden page draws no frames, and laying it out now delays nothing the clinician sees.
+    // A hidden page draws no frames, and laying it out now delays nothing the clinician sees. A
+    // message, not a timer: a hidden page's timers are held back to once a second.
     const hidden = win.document.visibilityState === 'hidden';
-    const timer = win.setTimeout(finish, hidden ? 0 : fallbackMs);
-    if (!hidden) frame = win.requestAnimationFrame(() => channel.port2.postMessage(null));
+    const timer = hidden ? undefined : win.setTimeout(finish, fallbackMs);
+    if (hidden) channel.port2.postMessage(null);
+    else frame = win.requestAnimationFrame(() => channel.port2.postMessage(null));
     return stop;
   };
 }

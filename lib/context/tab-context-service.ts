@@ -4,17 +4,15 @@
  * precedence (resolve-context.ts), published to an open panel at once and written where a panel
  * opened later reads it.
  *
- * Being the one writer, it keeps what it wrote in memory and reads storage only after the service
- * worker has restarted: a patient switch then reaches the panel without waiting on storage.
+ * What it wrote is also kept in memory (tab-memory.ts), so resolving never waits on storage.
  */
 import type { KeyValueStore } from '../sources/key-value-store';
 import { keyedQueue } from './keyed-queue';
 import type { PageContextReport, PatientContext } from './patient-context';
 import { resolveTabContext, type HubContext } from './resolve-context';
 import { setTabReport, tabContextKey, type TabReportUpdate } from './tab-contexts';
-import { afterNavigation, getTabSources, tabSourcesKey, tabsWithSources, type TabSources } from './tab-sources';
-
-const HUB_KEY = 'fhircast:context';
+import { HUB_KEY, tabMemory } from './tab-memory';
+import { afterNavigation, tabSourcesKey, tabsWithSources, type TabSources } from './tab-sources';
 
 export interface TabContextDeps {
   readonly store: KeyValueStore;
@@ -32,20 +30,7 @@ export function createTabContexts(deps: TabContextDeps) {
   const { store, now } = deps;
   const queue = keyedQueue();
   const writes = keyedQueue();
-  /** Each tab's sources as last written (a tab absent: not read since the worker started). */
-  const written = new Map<number, TabSources | undefined>();
-  let hubWritten: { readonly hub: HubContext | undefined } | undefined;
-  let lastRevision = 0;
-
-  // The clock keeps revisions rising across a worker restart; +1 keeps them apart within one ms.
-  const nextRevision = () => (lastRevision = Math.max(now(), lastRevision + 1));
-  const sourcesOf = async (tabId: number) => (written.has(tabId) ? written.get(tabId) : getTabSources(store, tabId));
-  const hubNow = async () => {
-    if (hubWritten) return hubWritten.hub;
-    const stored = (await store.get(HUB_KEY)) as HubContext | undefined;
-    // The hub may have spoken while storage was read: what it said then is newer.
-    return (hubWritten ??= { hub: stored }).hub;
-  };
+  const memory = tabMemory(store, now);
 
   /**
    * Applies `change` to a tab's sources, publishes the resolved answer and writes both; no-op when
@@ -54,11 +39,11 @@ export function createTabContexts(deps: TabContextDeps) {
    */
   const update = async (tabId: number, change: (current: TabSources | undefined) => TabSources | undefined) => {
     const stored = await queue(tabId, async () => {
-      const next = change(await sourcesOf(tabId));
+      const next = change(await memory.sources(tabId));
       if (!next) return undefined;
-      written.set(tabId, next);
-      const report = resolveTabContext(next, await hubNow(), await deps.hubAppliesTo(next.url));
-      const revision = nextRevision();
+      memory.remember(tabId, next);
+      const report = resolveTabContext(next, await memory.hub(), await deps.hubAppliesTo(next.url));
+      const revision = memory.nextRevision();
       deps.publish?.({ tabId, report, revision });
       return { done: writes(tabId, () => Promise.all([store.set(tabSourcesKey(tabId), next), setTabReport(store, tabId, report, revision)])) };
     });
@@ -86,8 +71,8 @@ export function createTabContexts(deps: TabContextDeps) {
     /** The tab closed. */
     closed: async (tabId: number) => {
       const removed = await queue(tabId, async () => {
-        written.set(tabId, undefined);
-        deps.publish?.({ tabId, report: undefined, revision: nextRevision() });
+        memory.remember(tabId, undefined);
+        deps.publish?.({ tabId, report: undefined, revision: memory.nextRevision() });
         return { done: writes(tabId, () => store.remove([tabSourcesKey(tabId), tabContextKey(tabId)])) };
       });
       await removed.done;
@@ -95,9 +80,9 @@ export function createTabContexts(deps: TabContextDeps) {
     /** The FHIRcast session's patient changed (or was closed): every tab is resolved again. */
     hubChanged: async (context: PatientContext | undefined) => {
       const hub: HubContext = { context, receivedAt: now() };
-      hubWritten = { hub };
+      memory.rememberHub(hub);
       const saved = store.set(HUB_KEY, hub);
-      const tabs = new Set([...(await tabsWithSources(store)), ...[...written].filter(([, s]) => s !== undefined).map(([tabId]) => tabId)]);
+      const tabs = new Set([...(await tabsWithSources(store)), ...memory.tabs()]);
       await Promise.all([saved, ...[...tabs].map((tabId) => update(tabId, (s) => s))]);
     },
   };

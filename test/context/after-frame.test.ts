@@ -36,10 +36,10 @@ describe('running after the page\'s next frame', () => {
     expect(order).toEqual(['frame done', 'run']);
   });
 
-  it('does not wait for frames that never come in a hidden page', async () => {
+  it('does not wait for frames that never come in a hidden page, nor for its held-back timers', async () => {
     const { win, pendingFrames } = fakeWindow('hidden');
     let ran = false;
-    frameScheduler(win, 1000)(() => (ran = true));
+    frameScheduler({ ...win, setTimeout: () => 0 }, 1000)(() => (ran = true));
     expect(pendingFrames()).toBe(0);
     await pause(5);
     expect(ran).toBe(true);

@@ -44,14 +44,14 @@ describe('publishing a tab\'s answer to an open panel', () => {
     expect(published.at(-1)!.update).toMatchObject({ tabId: 1, report: undefined });
   });
 
-  it('carries on from storage after the service worker restarts, revisions still rising', async () => {
+  it('carries on from storage after the service worker restarts, revisions still rising whatever the clock says', async () => {
     const before = setup();
     await before.tabs.pageReport(1, 0, EPR, page('9990000018'));
-    const after = setup(before.store, { now: 1000 });
+    // The clock was put back while the worker was stopped: the next answer still outranks the last.
+    const after = setup(before.store, { now: 500 });
     await after.tabs.navigated(1, 'http://epr/app');
     expect(after.published[0]!.update.report).toEqual({ kind: 'none', url: 'http://epr/app' });
-    // The clock did not move (a restart within one millisecond): the revision is still not older.
-    expect(after.published[0]!.update.revision).toBeGreaterThanOrEqual(before.published[0]!.update.revision);
+    expect(after.published[0]!.update.revision).toBeGreaterThan(before.published[0]!.update.revision);
   });
 
   it('reads back only what it sent: a tab report message, never any other message', () => {

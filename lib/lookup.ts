@@ -17,7 +17,7 @@ import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
 import { combineSources } from './summary/combine';
 import type { Banner, SectionId, SourceSummary, Summary } from './summary/model';
-import { buildSourceSummary } from './summary/source-summary';
+import { buildSourceSummary, prepareRows } from './summary/source-summary';
 
 export type SourceStatus =
   | { readonly state: 'loading'; readonly received?: number }
@@ -261,6 +261,8 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       maxPages: MAX_PAGES,
       signal,
       onResult,
+      // Rows are built page by page while later pages are on their way (lib/summary/source-summary.ts).
+      onPage: (page) => prepareRows({ sourceId: source.id, patientKey: context.key }, page),
       ...(saved ? { saved } : {}),
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.

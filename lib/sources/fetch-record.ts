@@ -25,6 +25,8 @@ export interface FetchRecordOptions {
   readonly maxPages: number;
   readonly signal: AbortSignal;
   readonly onResult: (result: QueryResult) => void;
+  /** Given each page of results as it arrives, before its query is complete. */
+  readonly onPage?: (resources: readonly FhirResource[]) => void;
   /** A saved copy of this patient's record from this source: only changes are fetched. */
   readonly saved?: SavedRecord;
 }
@@ -41,7 +43,7 @@ function problemOf(error: unknown): string {
 }
 
 async function runSearch(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
-  const { get, baseUrl, signal, maxPages, saved } = options;
+  const { get, baseUrl, signal, maxPages, saved, onPage } = options;
   if (saved) {
     const ofType = { fetchedAt: saved.fetchedAt, resources: saved.resources.filter((r) => r.resourceType === query.resourceType) };
     const current = await revalidateQuery(get, baseUrl, query, ofType, signal, maxPages).catch((error: unknown) => {
@@ -51,7 +53,7 @@ async function runSearch(options: FetchRecordOptions, query: PatientQuery): Prom
     if (current) return { resourceType: query.resourceType, resources: current };
   }
   try {
-    const { resources, truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl });
+    const { resources, truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
     return { resourceType: query.resourceType, resources, problem: truncated };
   } catch (error) {
     if (signal.aborted) throw error;
@@ -61,7 +63,7 @@ async function runSearch(options: FetchRecordOptions, query: PatientQuery): Prom
 
 /** One batch for many searches; undefined when the server's answer is not a usable batch-response. */
 async function runBatch(options: FetchRecordOptions, queries: readonly PatientQuery[]): Promise<QueryResult[] | undefined> {
-  const { get, baseUrl, signal, maxPages } = options;
+  const { get, baseUrl, signal, maxPages, onPage } = options;
   const request = { resourceType: 'Bundle', type: 'batch', entry: queries.map((q) => ({ request: { method: 'GET', url: q.url } })) };
   let answer: unknown;
   try {
@@ -83,7 +85,7 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
       }
       try {
         const page = entry.resource as Bundle;
-        const { resources, truncated } = await followPages(get, page, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl });
+        const { resources, truncated } = await followPages(get, page, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
         return { resourceType: query.resourceType, resources, problem: truncated };
       } catch (error) {
         if (signal.aborted) throw error;

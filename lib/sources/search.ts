@@ -13,6 +13,8 @@ export interface SearchOptions {
   readonly maxPages: number;
   /** `next` links must stay under this base: a link to another host is never followed with our token. */
   readonly baseUrl?: string;
+  /** Given each page's results as it arrives (the walk goes on after it returns). */
+  readonly onPage?: (resources: readonly FhirResource[]) => void;
 }
 
 export interface SearchResult {
@@ -51,6 +53,7 @@ export async function followPages(get: FhirGet, first: Bundle, firstUrl: string,
 
 async function walkPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
   const resources = matches(first);
+  options.onPage?.(resources);
   const { seen } = pages;
   let next = nextLink(first);
   try {
@@ -63,8 +66,10 @@ async function walkPages(get: FhirGet, first: Bundle, firstUrl: string, options:
       seen.add(next);
       const body = await pages.fetch(next);
       if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, next);
-      resources.push(...matches(body));
+      const page = matches(body);
+      resources.push(...page);
       next = nextLink(body);
+      options.onPage?.(page);
     }
     return { resources };
   } finally {

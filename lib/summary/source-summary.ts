@@ -39,6 +39,38 @@ const SIMPLE: Readonly<Record<string, readonly [SectionId, Builder]>> = {
 export const SUMMARY_RESOURCE_TYPES: readonly string[] = [...Object.keys(SIMPLE), 'Observation', 'DiagnosticReport'];
 
 /**
+ * Rows already built, per resource object and source/patient: a summary is rebuilt from every
+ * resource received so far each time a query completes, and a resource's row never changes.
+ * Only resources with an id are kept (a row of one without an id depends on its position).
+ */
+const builtRows = new WeakMap<FhirResource, { readonly owner: string; readonly row: SummaryRow }>();
+
+function rowOf(resource: FhirResource, ctx: RowContext, index: number, build: Builder): SummaryRow {
+  if (typeof resource.id !== 'string') return build(resource, ctx, index);
+  const owner = `${ctx.sourceId}|${ctx.patientKey}`;
+  const known = builtRows.get(resource);
+  if (known?.owner === owner) return known.row;
+  const row = build(resource, ctx, index);
+  builtRows.set(resource, { owner, row });
+  return row;
+}
+
+function builderOf(resource: FhirResource): Builder | undefined {
+  return SIMPLE[resource.resourceType]?.[1] ?? (resource.resourceType === 'Observation' ? observationRow : undefined);
+}
+
+/**
+ * Builds the rows of a page of resources as it arrives, while the next page is on its way, so the
+ * summary built once the last page is in finds them ready.
+ */
+export function prepareRows(ctx: RowContext, resources: readonly FhirResource[]): void {
+  for (const resource of resources) {
+    const build = builderOf(resource);
+    if (build && typeof resource.id === 'string') rowOf(resource, ctx, 0, build);
+  }
+}
+
+/**
  * Builds one source's summary: one row per resource. Resources that reference a different patient
  * than the resolved one are dropped here: a server bug must not attach another person's allergy
  * to this banner.
@@ -51,9 +83,9 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
   const observations = new Map<string, SummaryRow>();
   for (const [resource, index] of own) {
     const simple = SIMPLE[resource.resourceType];
-    if (simple) sections[simple[0]].push(simple[1](resource, ctx, index));
+    if (simple) sections[simple[0]].push(rowOf(resource, ctx, index, simple[1]));
     else if (resource.resourceType === 'Observation') {
-      const row = observationRow(resource, ctx, index);
+      const row = rowOf(resource, ctx, index, observationRow);
       observations.set(refOf(resource, index), row);
       sections[isVitalSign(resource) ? 'vitals' : 'results'].push(row);
     }

@@ -107,8 +107,9 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const later = options.queries.filter((q) => !q.firstScreen);
   // Revalidation sends small per-query requests; a batch would fetch full first pages again.
   const batch = options.batch && !options.saved;
-  (await runAll(options, first, batch)).forEach(options.onResult);
-  // The long tail starts once the first screen is in, so it never competes with it for the server.
+  const firstResults = await runAll(options, first, batch);
+  // The long tail starts once the first screen is in, so it never competes with it for the server,
+  // and before the first screen is built and drawn, so the server is not left idle meanwhile.
   // Its small searches go as one more batch (one round trip, not waves of four); Observations,
   // which run to thousands of results over many pages, go on their own beside it.
   // Each result rebuilds the summary from everything received so far: a large one is handed over
@@ -117,9 +118,29 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const deliver = (result: QueryResult) => (result.resources.length >= LARGE_RESULT ? large.push(result) : options.onResult(result));
   const paged = later.filter((q) => q.resourceType === 'Observation');
   const small = later.filter((q) => q.resourceType !== 'Observation');
-  await Promise.all([
-    ...paged.map(async (q) => deliver(await runSearch(options, q))),
-    runAll(options, small, batch).then((results) => results.forEach(deliver)),
+  let firstDelivered = () => {};
+  const afterFirst = new Promise<void>((resolve) => (firstDelivered = resolve));
+  const tail = Promise.all([
+    ...paged.map(async (q) => {
+      const result = await runSearch(options, q);
+      await afterFirst;
+      deliver(result);
+    }),
+    runAll(options, small, batch).then(async (results) => {
+      await afterFirst;
+      results.forEach(deliver);
+    }),
   ]);
+  tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
+  await requestsSent();
+  try {
+    firstResults.forEach(options.onResult);
+  } finally {
+    firstDelivered();
+  }
+  await tail;
   large.sort((a, b) => a.resources.length - b.resources.length).forEach(options.onResult);
 }
+
+/** Lets requests just started reach the network (each passes a few awaits before its fetch). */
+const requestsSent = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -103,6 +103,8 @@ describe('hostile narrative and display strings', () => {
     expect(dom).toEqual({ scripts: 0, handlers: [], jsUrls: [], styled: 0 });
     // Inert, not lost: the words of the hostile resources are on screen as text.
     expect(await panel.locator('.narrative', { hasText: 'Discharge letter' }).count()).toBeGreaterThan(0);
+    // Sanitised, not only flattened to text: once the sanitiser has loaded the letter keeps its paragraph.
+    await expect.poll(() => panel.locator('.narrative p', { hasText: 'Discharge letter' }).count()).toBeGreaterThan(0);
     expect(await panel.locator('.section-allergies .row', { hasText: 'Hostile letter' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });

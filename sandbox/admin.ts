@@ -7,8 +7,8 @@
  *   POST /latency              {"minMs": 0, "maxMs": 300}  (each FHIR answer held a random time in the range)
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { FAULT_MODES, type Fault } from './fhir/faults';
+import { closeServer, listen } from './listen';
 
 export interface AdminControls {
   stopSource(id: string): Promise<boolean>;
@@ -78,13 +78,9 @@ export async function startAdminServer(options: { host: string; port: number; co
     }
     reply(404, { error: 'unknown admin action' });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.host, options.port);
   return {
     url: `http://${options.host}:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
 }

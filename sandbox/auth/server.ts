@@ -3,8 +3,7 @@
  * sign-in page, SMART launch context and EHR launch endpoint around it. The FHIR servers check
  * bearer tokens in-process through `validateToken`.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { EXTENSION_CLIENT_ID } from '../config';
 import type { TokenInfo } from '../fhir/types';
 import { interactionRoutes } from './interactions';
@@ -18,6 +17,7 @@ import { signingKeys } from './signing-keys';
 import { validateAccessToken } from './validate-token';
 import { LaunchContexts, smartTokenResponse } from './smart-context';
 import { offlineAccessMeansConsent, shortScopesSupported } from './provider-middleware';
+import { closeServer, listen } from '../listen';
 
 export type { PickerPatient } from './login-page';
 
@@ -46,16 +46,6 @@ const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
 function accessTokenTtl(): number {
   const parsed = Number(process.env['FHIRSIDE_TOKEN_TTL']);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_TOKEN_TTL_SECONDS;
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /** @param options - where to listen and what the server protects */
@@ -101,9 +91,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     port,
     validateToken: (accessToken) => validateAccessToken(provider, accessToken),
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       store.clear();
     },
   };

@@ -4,12 +4,12 @@
  * a single-page app that switches patient without a page load.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { RosterPatient } from '../data/roster';
 import { send } from './html';
 import { renderShell, type EprIntegration } from './northfield';
 import { renderList, renderNotFound, renderPatient } from './riverside';
+import { closeServer, listen } from '../listen';
 
 export interface EprSiteOptions {
   readonly variant: 1 | 2;
@@ -64,16 +64,6 @@ function northfield(patients: readonly RosterPatient[], [script, integrationScri
 
 const readScript = (name: string) => readFile(new URL(name, import.meta.url), 'utf8');
 
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** @param options - which site, where, and the patients it lists */
 export async function startEprSite(options: EprSiteOptions): Promise<EprSite> {
   const handler = options.variant === 1
@@ -101,9 +91,7 @@ export async function startEprSite(options: EprSiteOptions): Promise<EprSite> {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     port,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
     },
   };
 }

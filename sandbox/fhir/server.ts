@@ -4,7 +4,6 @@
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { getStatus, isOk, normalizeOperationOutcome } from '@medplum/core';
 import type { FhirRequest, HttpMethod } from '@medplum/fhir-router';
@@ -17,6 +16,7 @@ import { createRepository } from './repository';
 import { capabilityStatement, smartConfiguration } from './smart';
 import { interceptRequest, restrictAccess, rewritesReply, sendRewritten, type Fault } from './faults';
 import type { ValidateToken } from './types';
+import { closeServer, listen } from '../listen';
 
 export type { TokenInfo } from './types';
 
@@ -118,11 +118,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
       else res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.host, options.port);
   baseUrl = `http://${options.host}:${port}/fhir`;
   repo.baseUrl = baseUrl;
   return {
@@ -132,9 +128,6 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     setFault: (next) => {
       fault = next;
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () => closeServer(server),
   };
 }

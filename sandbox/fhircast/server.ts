@@ -5,10 +5,10 @@
  * from its page, so loopback origins get CORS; nothing is authenticated (loopback demo only).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { BodyTooLargeError, readBody } from '../auth/http-body';
 import { FhircastHub, type Acknowledgement } from './hub';
+import { closeServer, listen } from '../listen';
 
 export interface FhircastHubOptions {
   readonly host: string;
@@ -71,10 +71,7 @@ async function route(hub: FhircastHub, req: IncomingMessage, res: ServerResponse
 /** @param options - where to listen, heartbeat period and the longest lease */
 export async function startFhircastHub(options: FhircastHubOptions): Promise<FhircastHubServer> {
   const server = createServer();
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve((server.address() as AddressInfo).port));
-  });
+  const port = await listen(server, options.host, options.port);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600 });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -97,9 +94,7 @@ export async function startFhircastHub(options: FhircastHubOptions): Promise<Fhi
       hub.close();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
     },
   };
 }

@@ -36,8 +36,13 @@ export function resolveTabContext(sources: TabSources, hub: HubContext | undefin
   const hubContext = hubApplies && hub && hub.receivedAt > sources.navigatedAt ? hub.context : undefined;
   const ranked = [sources.selection, sources.launch, hubContext, page.kind === 'patient' ? page.context : undefined]
     .filter((c): c is PatientContext => c !== undefined);
-  const [winner, ...rest] = ranked;
-  if (!winner) return page;
+  const [first, ...rest] = ranked;
+  if (!first) return page;
+  // The same patient named by several: the winner keeps its origin and gains a date of birth another
+  // vouches for, so the sources' cross-check keeps it and the look-up does not restart when a
+  // session without one (FHIRcast) takes over from a page with one.
+  const vouched = first.birthDate ?? rest.find((c) => c.key === first.key && c.birthDate)?.birthDate;
+  const winner = vouched && !first.birthDate ? { ...first, birthDate: vouched } : first;
   const others = [...new Map(rest.filter((c) => c.key !== winner.key).map((c) => [`${c.origin}|${c.key}`, claim(c)])).values()];
   return { kind: 'patient', context: winner, ...(others.length > 0 && { conflict: { shown: claim(winner), others } }) };
 }

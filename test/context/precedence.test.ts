@@ -33,4 +33,18 @@ describe('precedence', () => {
       conflict: { shown: { origin: 'fhircast', label: '999 015 8398' }, others: [{ origin: 'page', label: '999 000 0018', displayName: 'WALSH, Patricia' }] },
     });
   });
+
+  it('keeps the page\'s date of birth when the FHIRcast session names the same patient without one', () => {
+    const page = { kind: 'patient', context: { ...person('9990000018'), birthDate: '1962-03-14' } } as const;
+    const sources = { url: 'u', frames: { 0: page }, navigatedAt: 0 };
+    const hub = { context: person('9990000018', 'fhircast'), receivedAt: 5 };
+    expect(resolveTabContext(sources, hub, true)).toEqual({ kind: 'patient', context: { ...person('9990000018', 'fhircast'), birthDate: '1962-03-14' } });
+  });
+
+  it('never lends a date of birth across patients', () => {
+    const page = { kind: 'patient', context: { ...person('9990000018'), birthDate: '1962-03-14' } } as const;
+    const sources = { url: 'u', frames: { 0: page }, navigatedAt: 0 };
+    const hub = { context: person('9990158398', 'fhircast'), receivedAt: 5 };
+    expect((resolveTabContext(sources, hub, true) as { context: PatientContext }).context.birthDate).toBeUndefined();
+  });
 });

@@ -46,7 +46,19 @@ export default defineConfig({
     action: { default_title: 'Open fhirside' },
     ...(installHosts.length > 0 && { host_permissions: installHosts }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'fhirside@fhirside.nhs.example', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'fhirside@fhirside.nhs.example',
+              // 140 (an ESR): optional host permissions (128) and the built-in data consent (140).
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the servers the trust configures: the NHS number
+              // read from the EPR page (a search parameter), sign-in to each source, and, where policy
+              // sets an audit endpoint, which patient was looked at.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'healthInfo', 'websiteContent', 'authenticationInfo'] },
+            },
+          },
+        }
       : {
           ...(manifestKey !== 'none' && { key: manifestKey }),
           // Chrome and Edge validate 3rdparty policy against this (generated: npm run schema).

@@ -3,7 +3,8 @@ import { DEFAULT_RETRY, RETRY_STATUSES, retryDelayMs, sleep, type RetryPolicy } 
 
 /**
  * Sends one FHIR request and returns parsed JSON; throws FhirRequestError with a readable message.
- * @param peek - given a successful reply's text before it is parsed (paging reads the next link early)
+ * @param peek - given the start of a successful reply's text as soon as it has arrived, at least up to
+ *   where a Bundle's entries begin (or the whole text if shorter): paging reads the next link from it
  */
 export type FhirGet = (url: string, signal: AbortSignal, init?: { method: 'POST'; body: unknown }, peek?: (text: string) => void) => Promise<unknown>;
 
@@ -27,6 +28,36 @@ interface Attempt {
   readonly parseError: boolean;
 }
 
+/** How much of a reply is enough to peek at when its entries have not begun by then. */
+const PEEK_HEAD = 8192;
+const ENTRIES_BEGIN = /"entry"\s*:/;
+
+/**
+ * Reads a reply's text, handing its head to `peek` as soon as that has arrived: a page of a thousand
+ * results takes a while to stream in and decode, and its next link is in the first few hundred bytes.
+ */
+async function readPeeking(response: Response, peek: (head: string) => void): Promise<string> {
+  if (!response.body) {
+    const text = await response.text();
+    if (text) peek(text);
+    return text;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let peeked = false;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    text += decoder.decode(chunk.value, { stream: true });
+    if (!peeked && (text.length >= PEEK_HEAD || ENTRIES_BEGIN.test(text))) {
+      peeked = true;
+      peek(text);
+    }
+  }
+  text += decoder.decode();
+  if (!peeked && text) peek(text);
+  return text;
+}
+
 /** Creates the request function for one source: auth, limits, timeouts, retries and errors in one place. */
 export function createFhirGet(options: FhirHttpOptions): FhirGet {
   const limit = options.limit ?? ((task) => task());
@@ -45,8 +76,7 @@ export function createFhirGet(options: FhirHttpOptions): FhirGet {
           headers,
           signal: AbortSignal.any([signal, timeout]),
         });
-        const text = await response.text();
-        if (response.ok && text) peek?.(text);
+        const text = peek && response.ok ? await readPeeking(response, peek) : await response.text();
         try {
           return { response, body: text ? JSON.parse(text) : undefined, parseError: false };
         } catch {

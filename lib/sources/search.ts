@@ -101,35 +101,34 @@ interface ReadAhead {
   readonly seen: Set<string>;
   /** The page at `url`: the request started ahead if it was, else a new one. */
   fetch(url: string): Promise<unknown>;
-  /** Drops a request started ahead that the walk did not need. */
+  /** Drops the requests started ahead that the walk did not need. */
   cancel(): void;
 }
 
 function readAhead(get: FhirGet, options: SearchOptions, seen: Set<string>): ReadAhead {
-  let ahead: { url: string; body: Promise<unknown>; controller: AbortController } | undefined;
+  // Requests started ahead, by URL: a page's head can arrive before the walk has taken the page
+  // before it, so more than one may be on its way.
+  const ahead = new Map<string, { body: Promise<unknown>; controller: AbortController }>();
   const request = (url: string, signal: AbortSignal) => get(url, signal, undefined, peek);
   // Only a link the walk would follow anyway is asked for early: on the base, not seen, within the page limit.
-  const peek = (text: string) => {
-    const url = earlyNextLink(text);
-    if (!url || ahead || seen.has(url) || !onBase(url, options) || seen.size >= options.maxPages) return;
+  const peek = (head: string) => {
+    const url = earlyNextLink(head);
+    if (!url || ahead.has(url) || seen.has(url) || !onBase(url, options) || seen.size + ahead.size >= options.maxPages) return;
     const controller = new AbortController();
     const body = request(url, AbortSignal.any([options.signal, controller.signal]));
     // Awaited by the walk if it needs it; otherwise cancelled, and its failure is nobody's error.
     body.catch(() => undefined);
-    ahead = { url, body, controller };
+    ahead.set(url, { body, controller });
   };
   const cancel = () => {
-    ahead?.controller.abort();
-    ahead = undefined;
+    for (const { controller } of ahead.values()) controller.abort();
+    ahead.clear();
   };
   const fetch = (url: string) => {
-    if (ahead?.url !== url) {
-      cancel();
-      return request(url, options.signal);
-    }
-    const { body } = ahead;
-    ahead = undefined;
-    return body;
+    const started = ahead.get(url);
+    if (!started) return request(url, options.signal);
+    ahead.delete(url);
+    return started.body;
   };
   return { seen, fetch, cancel };
 }

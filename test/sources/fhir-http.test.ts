@@ -97,3 +97,37 @@ describe('the concurrency limit', () => {
     expect(peak).toBe(2);
   });
 });
+
+describe('peeking at a reply as it streams in', () => {
+  it('hands over the head of a page (up to its entries) before the rest has arrived, then the whole page', async () => {
+    const head = '{"resourceType":"Bundle","type":"searchset","link":[{"relation":"next","url":"http://fhir.test/fhir/Condition?page=2"}],"entry":[';
+    const rest = '{"resource":{"resourceType":"Condition","id":"c1"}}]}';
+    let release = () => {};
+    const restArrives = new Promise<void>((resolve) => (release = resolve));
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encoder.encode(head));
+        await restArrives;
+        controller.enqueue(encoder.encode(rest));
+        controller.close();
+      },
+    });
+    const get = createFhirGet({ fetch: (async () => new Response(body)) as typeof fetch, timeoutMs: 1000 });
+    const peeked: string[] = [];
+    const page = get(url, signal, undefined, (text) => {
+      peeked.push(text);
+      release();
+    });
+    expect(await page).toEqual({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: 'http://fhir.test/fhir/Condition?page=2' }], entry: [{ resource: { resourceType: 'Condition', id: 'c1' } }] });
+    // The rest was only sent once the head had been handed over: the peek cannot have waited for it.
+    expect(peeked).toEqual([head]);
+  });
+
+  it('never peeks at a failed reply', async () => {
+    const peeked: string[] = [];
+    const get = createFhirGet({ fetch: scripted(status(404)).fetch, timeoutMs: 1000 });
+    await expect(get(url, signal, undefined, (text) => peeked.push(text))).rejects.toThrow();
+    expect(peeked).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@
  * Builds an unminified copy (.output/profile), signs in, runs a cold look-up (and with --warm,
  * the return to the patient) with the panel sampled every 100 µs, writes the .cpuprofile to
  * bench/results/ and prints where the panel's time went, by file and by function.
+ * `--timeline` leaves the profiler off (it slows the panel several-fold) and prints only the marks
+ * and the requests, for where the time goes between them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ runUnderE2eLock();
 const argv = process.argv.slice(2);
 const key = argv.includes('--patient') ? (argv[argv.indexOf('--patient') + 1] ?? 'p10') : 'p10';
 const warm = argv.includes('--warm');
+const profiling = !argv.includes('--timeline');
 const outDir = resolve(import.meta.dirname, '../.output/profile/chrome-mv3');
 const resultsDir = resolve(import.meta.dirname, 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -47,14 +50,16 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const profileOnce = async (label: string, act: () => Promise<void>) => {
-    await cdp.send('Profiler.start');
+    if (profiling) await cdp.send('Profiler.start');
     await act();
     await waitForMark(panel, 'complete');
-    const { profile } = await cdp.send('Profiler.stop');
+    const profile = profiling ? (await cdp.send('Profiler.stop')).profile : undefined;
     const marks = await readMarks(panel);
-    writeFileSync(resolve(resultsDir, `${key}-${label}.cpuprofile`), JSON.stringify(profile));
     console.log(`\n${key} ${label}: first screen ${between(marks, 'context', 'first-screen')?.toFixed(0)} ms, complete ${between(marks, 'context', 'complete')?.toFixed(0)} ms, cache ${between(marks, 'context', 'cache-rendered')?.toFixed(0) ?? '–'} ms`);
-    console.log(summariseProfile(profile as CpuProfile, marks));
+    if (profile) {
+      writeFileSync(resolve(resultsDir, `${key}-${label}.cpuprofile`), JSON.stringify(profile));
+      console.log(summariseProfile(profile as CpuProfile, marks));
+    }
     // Marks are from the panel's time origin, which the timeline's first request (the panel page) is next to.
     console.log(`marks from the panel's start: ${Object.entries(marks).map(([name, at]) => `${name} ${at.toFixed(0)}`).join(', ')}`);
     console.log(timeline(network.requests()));

@@ -9,8 +9,19 @@ import type { ResultPoint, SummaryRow } from './model';
 
 const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
-/** Same instant to the minute: sources serialise seconds and zones differently. */
-const minuteOf = (at: string | undefined) => (at ? (Number.isNaN(Date.parse(at)) ? at : new Date(Date.parse(at)).toISOString().slice(0, 16)) : '');
+/** An instant already in UTC (`…Z`), to the minute or finer: its minute is its first 16 characters. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * Same instant to the minute: sources serialise seconds and zones differently. Most are already in
+ * UTC, and a record of thousands of results is merged on every update, so those skip the parse.
+ */
+function minuteOf(at: string | undefined): string {
+  if (!at) return '';
+  if (UTC_INSTANT.test(at)) return at.slice(0, 16);
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? at : new Date(time).toISOString().slice(0, 16);
+}
 
 function mergePoints(points: readonly ResultPoint[]): ResultPoint[] {
   const byIdentity = new Map<string, ResultPoint>();

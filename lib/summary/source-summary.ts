@@ -43,20 +43,28 @@ export const SUMMARY_RESOURCE_TYPES: readonly string[] = [...Object.keys(SIMPLE)
  * resource received so far each time a query completes, and a resource's row never changes.
  * Only resources with an id are kept (a row of one without an id depends on its position).
  */
-const builtRows = new WeakMap<FhirResource, { readonly owner: string; readonly row: SummaryRow }>();
+interface BuiltRow {
+  readonly section: SectionId;
+  readonly row: SummaryRow;
+}
+const builtRows = new WeakMap<FhirResource, BuiltRow & { readonly owner: string }>();
 
-function rowOf(resource: FhirResource, ctx: RowContext, index: number, build: Builder): SummaryRow {
-  if (typeof resource.id !== 'string') return build(resource, ctx, index);
-  const owner = `${ctx.sourceId}|${ctx.patientKey}`;
+const ownerOf = (ctx: RowContext) => `${ctx.sourceId}|${ctx.patientKey}`;
+
+/** A resource's row and the section it goes in, built once per resource and source/patient (`owner`). */
+function rowOf(resource: FhirResource, ctx: RowContext, owner: string, index: number): BuiltRow | undefined {
   const known = builtRows.get(resource);
-  if (known?.owner === owner) return known.row;
-  const row = build(resource, ctx, index);
-  builtRows.set(resource, { owner, row });
-  return row;
+  if (known?.owner === owner) return known;
+  const built = buildRow(resource, ctx, index);
+  if (built && typeof resource.id === 'string') builtRows.set(resource, { ...built, owner });
+  return built;
 }
 
-function builderOf(resource: FhirResource): Builder | undefined {
-  return SIMPLE[resource.resourceType]?.[1] ?? (resource.resourceType === 'Observation' ? observationRow : undefined);
+function buildRow(resource: FhirResource, ctx: RowContext, index: number): BuiltRow | undefined {
+  const simple = SIMPLE[resource.resourceType];
+  if (simple) return { section: simple[0], row: simple[1](resource, ctx, index) };
+  if (resource.resourceType !== 'Observation') return undefined;
+  return { section: isVitalSign(resource) ? 'vitals' : 'results', row: observationRow(resource, ctx, index) };
 }
 
 /**
@@ -64,10 +72,8 @@ function builderOf(resource: FhirResource): Builder | undefined {
  * summary built once the last page is in finds them ready.
  */
 export function prepareRows(ctx: RowContext, resources: readonly FhirResource[]): void {
-  for (const resource of resources) {
-    const build = builderOf(resource);
-    if (build && typeof resource.id === 'string') rowOf(resource, ctx, 0, build);
-  }
+  const owner = ownerOf(ctx);
+  for (const resource of resources) if (typeof resource.id === 'string') rowOf(resource, ctx, owner, 0);
 }
 
 /**
@@ -81,14 +87,12 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
   const sections = emptySections<SummaryRow[]>(() => []);
   const own = input.resources.map((r, i) => [r, i] as const).filter(([r]) => belongsTo(r, ownReference));
   const observations = new Map<string, SummaryRow>();
+  const owner = ownerOf(ctx);
   for (const [resource, index] of own) {
-    const simple = SIMPLE[resource.resourceType];
-    if (simple) sections[simple[0]].push(rowOf(resource, ctx, index, simple[1]));
-    else if (resource.resourceType === 'Observation') {
-      const row = rowOf(resource, ctx, index, observationRow);
-      observations.set(refOf(resource, index), row);
-      sections[isVitalSign(resource) ? 'vitals' : 'results'].push(row);
-    }
+    const built = rowOf(resource, ctx, owner, index);
+    if (!built) continue;
+    sections[built.section].push(built.row);
+    if (resource.resourceType === 'Observation') observations.set(refOf(resource, index), built.row);
   }
   // Reports after observations, so each report can name its results.
   const resolve = (reference: string) => {

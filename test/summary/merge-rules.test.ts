@@ -112,6 +112,15 @@ describe('results', () => {
     expect(results[0]!.result!.points.map((p) => p.display).sort()).toEqual(['64 mmol/mol', '8 %']);
   });
 
+  it('merges the same value at the same minute however each source wrote the time (zone, seconds)', () => {
+    const { results } = summaryOf({
+      gp: [hba1c('o1', '2025-01-13T08:40:00Z', 64)],
+      acute: [hba1c('o2', '2025-01-13T09:40:30+01:00', 64)],
+      mh: [hba1c('o3', '2025-01-13T08:40:59.999+00:00', 64)],
+    }).sections;
+    expect(results[0]!.result!.points.map((p) => p.sources.map((s) => s.sourceId).sort())).toEqual([['acute', 'gp', 'mh']]);
+  });
+
   it('keeps the same value at a different time as another point', () => {
     const { results } = summaryOf({ gp: [hba1c('o1', '2025-01-13T08:40:00Z', 64)], acute: [hba1c('o2', '2025-01-14T08:40:00Z', 64)] }).sections;
     expect(results[0]!.result!.points).toHaveLength(2);

@@ -48,6 +48,8 @@ export async function coldThenWarm(bench: BenchBrowser, url: string, bases: Reco
   try {
     await waitForMark(panel.page, 'complete');
     const coldMarks = await readMarks(panel.page);
+    // The look-up is saved just after it is complete; the heap is read once that is done too.
+    await waitForSavedSummary(bench);
     const rows = await panel.page.locator('li[data-row]').count();
     // Extension files are not in Resource Timing; the DevTools protocol sees them.
     const scripts = panel.network.requests().map((r) => new URL(r.url)).filter((u) => u.protocol === 'chrome-extension:' && u.pathname.endsWith('.js')).map((u) => u.pathname);
@@ -61,7 +63,6 @@ export async function coldThenWarm(bench: BenchBrowser, url: string, bases: Reco
     };
 
     // The clinician looks away (a page with no patient) and comes back.
-    await waitForSavedSummary(bench);
     await showInEpr(bench, 'about:blank');
     await waitForNoPatient(panel);
     await clearMarks(panel.page);

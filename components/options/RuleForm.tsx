@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { checkRule } from '../../lib/config/check-item';
 import type { ContextRule, IdentifierLocator } from '../../lib/context/rules';
 import { Field } from './Field';
+import { FormProblems } from './FormProblems';
 
 interface Props {
   readonly onAdd: (rule: ContextRule) => void;
@@ -50,13 +51,7 @@ export function RuleForm({ onAdd }: Props) {
       {form.from === 'selector' && <Field label="CSS selector" name="selector" value={form.selector} onInput={set('selector')} />}
       {form.from === 'selector' && <Field label="Attribute (optional)" name="attribute" value={form.attribute} onInput={set('attribute')} />}
       {form.from === 'url' && <Field label="Pattern with a capture group" name="pattern" hint="e.g. /patient/(\d{10})" value={form.pattern} onInput={set('pattern')} />}
-      {problems.length > 0 && (
-        <ul class="warning" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       <button type="submit" class="primary">
         Add EPR site
       </button>

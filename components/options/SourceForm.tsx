@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { checkSource } from '../../lib/config/check-item';
 import type { SourceSettings } from '../../lib/config/model';
 import { Field } from './Field';
+import { FormProblems } from './FormProblems';
 
 interface Props {
   readonly onAdd: (source: SourceSettings) => void;
@@ -37,13 +38,7 @@ export function SourceForm({ onAdd }: Props) {
       <Field label="FHIR base URL" name="fhirBaseUrl" type="url" hint="https://…" value={form.fhirBaseUrl} onInput={set('fhirBaseUrl')} />
       <Field label="Client id" name="clientId" hint="registered for fhirside with the server" value={form.clientId} onInput={set('clientId')} />
       <Field label="Scopes (optional)" name="scope" value={form.scope} onInput={set('scope')} />
-      {problems.length > 0 && (
-        <ul class="warning" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <FormProblems problems={problems} />
       <button type="submit" class="primary">
         Add source
       </button>

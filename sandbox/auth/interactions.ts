@@ -39,7 +39,7 @@ async function finish(
   const scopes = grantableScopes(request.scope);
   if (scopes.length > 0) grant.addOIDCScope(scopes.join(' '));
   const grantId = await grant.save();
-  deps.contexts.set(grantId, patient === undefined ? {} : { patient });
+  deps.contexts.set(grantId, { ...(patient === undefined ? {} : { patient }), ...(request.audience ? { audience: request.audience } : {}) });
   const returnTo = await deps.provider.interactionResult(ctx.req, ctx.res, {
     login: { accountId },
     consent: { grantId },

@@ -9,6 +9,8 @@ import type { KoaContext, Middleware, TokenLike } from 'oidc-provider';
 export interface LaunchContext {
   /** FHIR Patient id in the audience server. */
   readonly patient?: string;
+  /** The FHIR server the authorization was for (`aud`): its tokens are good there and nowhere else. */
+  readonly audience?: string;
 }
 
 /** Enough for any demo or test run; the oldest grants' contexts go first beyond it. */
@@ -32,8 +34,9 @@ export class LaunchContexts {
 
   /** oidc-provider `extraTokenClaims`: stored inside every access token issued for the grant. */
   tokenClaims(token: TokenLike): Record<string, unknown> | undefined {
-    const patient = this.get(token.grantId)?.patient;
-    return patient === undefined ? undefined : { patient };
+    const { patient, audience } = this.get(token.grantId) ?? {};
+    if (patient === undefined && audience === undefined) return undefined;
+    return { ...(patient === undefined ? {} : { patient }), ...(audience === undefined ? {} : { audience }) };
   }
 }
 

@@ -18,10 +18,12 @@ export async function validateAccessToken(provider: Provider, accessToken: strin
   // A revoked grant takes its tokens with it.
   if ((await provider.Grant.find(token.grantId)) === undefined) return null;
   const patient = token.extra?.['patient'];
+  const audience = token.extra?.['audience'];
   return {
     clientId: token.clientId,
     scope: token.scope ?? '',
     ...(typeof patient === 'string' ? { patient } : {}),
+    ...(typeof audience === 'string' ? { audience } : {}),
     ...(token.accountId === undefined ? {} : { sub: token.accountId }),
   };
 }

@@ -56,13 +56,22 @@ function challenge(text: string, error?: string): GuardResult {
   };
 }
 
-/** Without `validateToken` the source is open; otherwise a valid Bearer token is required. */
-export async function authorise(headers: IncomingHttpHeaders, validateToken: ValidateToken | undefined): Promise<GuardResult> {
+const withoutSlash = (url: string) => url.replace(/\/+$/, '');
+
+/**
+ * Without `validateToken` the source is open; otherwise a valid Bearer token is required, issued
+ * for this server: a token a client got for another source is refused, as a real server does.
+ * @param baseUrl - this server's FHIR base
+ */
+export async function authorise(headers: IncomingHttpHeaders, validateToken: ValidateToken | undefined, baseUrl: string): Promise<GuardResult> {
   if (!validateToken) return { ok: true, access: undefined };
   const header = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) return challenge('Authorization: Bearer <access token> is required');
   const info = await validateToken(match[1]);
   if (!info) return challenge('The access token is invalid or has expired', 'invalid_token');
+  if (info.audience !== undefined && withoutSlash(info.audience) !== withoutSlash(baseUrl)) {
+    return challenge('The access token was issued for another server', 'invalid_token');
+  }
   return { ok: true, access: accessFromToken(info) };
 }

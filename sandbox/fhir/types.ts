@@ -8,6 +8,8 @@ export interface TokenInfo {
   /** Launch context: the Patient id (at this source) a patient/ scope is bound to. */
   readonly patient?: string;
   readonly sub?: string;
+  /** The FHIR base the token was issued for (`aud` at authorization); another server refuses it. */
+  readonly audience?: string;
 }
 
 export type ValidateToken = (accessToken: string) => Promise<TokenInfo | null>;

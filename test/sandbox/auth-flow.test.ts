@@ -132,13 +132,13 @@ describe('refresh and validation', () => {
     const refreshed = (await response.json()) as Record<string, unknown>;
     expect(refreshed).toMatchObject({ scope: first['scope'], patient: 'p01-gp', need_patient_banner: false });
     expect(refreshed['refresh_token']).not.toBe(first['refresh_token']);
-    expect(await auth.validateToken(String(refreshed['access_token']))).toMatchObject({ patient: 'p01-gp' });
+    expect(await auth.validateToken(String(refreshed['access_token']))).toMatchObject({ patient: 'p01-gp', audience: GP });
   });
 
-  it('validates its own access tokens and rejects anything else', async () => {
+  it('validates its own access tokens, naming the server each is for, and rejects anything else', async () => {
     const tokens = await signIn({ issuer: auth.issuer, aud: GP, scope: SCOPE, patient: 'p01-gp' });
     expect(await auth.validateToken(String(tokens['access_token']))).toEqual({
-      clientId: 'fhirside', scope: tokens['scope'], patient: 'p01-gp', sub: 'demo-clinician',
+      clientId: 'fhirside', scope: tokens['scope'], patient: 'p01-gp', sub: 'demo-clinician', audience: GP,
     });
     expect(await auth.validateToken('not-a-token')).toBeNull();
     expect(await auth.validateToken('')).toBeNull();

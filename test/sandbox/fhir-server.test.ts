@@ -93,6 +93,15 @@ describe('Bearer tokens', () => {
     expect(unfiltered.body.entry?.every((e) => e.resource?.subject?.reference === 'Patient/p01-acute')).toBe(true);
   });
 
+  it('refuses a token issued for another server, and takes one issued for itself', async () => {
+    TOKENS['for-gp'] = { clientId: 'fhirside', scope: 'openid user/*.rs', audience: gp.baseUrl };
+    TOKENS['for-acute'] = { clientId: 'fhirside', scope: 'openid user/*.rs', audience: `${acute.baseUrl}/` };
+    const elsewhere = await get<OperationOutcome>('Patient/p01-acute', 'for-gp');
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect((await get<Patient>('Patient/p01-acute', 'for-acute')).status).toBe(200);
+  });
+
   it('refuses writes over HTTP', async () => {
     const res = await fetch(`${acute.baseUrl}/Observation`, { method: 'POST', headers: { Authorization: 'Bearer clinician', 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ resourceType: 'Observation', status: 'final', code: { text: 'x' } }) });
     expect(res.status).toBe(403);

@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { buildAuditEvent } from '@/lib/audit/audit-event';
-import { flushAuditQueue, queueAuditEvent, type AuditStatus } from '@/lib/audit/audit-queue';
-import { lookupAuditRecord } from '@/lib/audit/lookup-audit';
-import { auditPoster } from '@/lib/audit/post-audit-event';
+import type { AuditStatus } from '@/lib/audit/audit-queue';
 import { loadEffectiveConfig } from '@/lib/config/effective-config';
 import type { AuditSettings } from '@/lib/config/model';
 import type { LookupView } from '@/lib/lookup';
@@ -14,6 +11,9 @@ import type { PanelServices } from './services';
 
 /** Unsent records are retried this often while a panel is open. */
 const RETRY_MS = 60_000;
+
+/** The audit code, fetched only once policy is known to set an audit endpoint (most installs set none). */
+const loadAudit = () => import('@/lib/audit/panel-audit');
 
 /**
  * When policy configures an audit endpoint: queues one AuditEvent per finished look-up, posts the
@@ -26,10 +26,11 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
   const auth: SmartAuthDeps = { store: services.store, launchWebAuthFlow, redirectUri: redirectUri() };
 
   const session = (source: SourceConfig | undefined) => (source?.auth === 'smart' ? restoreSession(auth, source).catch(() => undefined) : Promise.resolve(undefined));
-  const flush = (settings: AuditSettings) => {
+  const flush = async (settings: AuditSettings) => {
+    const { flushAuditQueue, auditPoster } = await loadAudit();
     const source = services.sources.find((s) => s.id === settings.sourceId);
     const accessToken = async () => (await session(source))?.state.tokenResponse?.access_token;
-    void flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }).then(setStatus);
+    setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }));
   };
 
   useEffect(() => {
@@ -38,8 +39,8 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
 
   useEffect(() => {
     if (!audit) return;
-    flush(audit);
-    const timer = setInterval(() => flush(audit), RETRY_MS);
+    void flush(audit);
+    const timer = setInterval(() => void flush(audit), RETRY_MS);
     return () => clearInterval(timer);
   }, [audit]);
 
@@ -49,12 +50,13 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
     if (view?.complete && previous && !previous.complete && audit) {
       const at = started.current.at;
       void (async () => {
+        const { lookupAuditRecord, queueAuditEvent, buildAuditEvent } = await loadAudit();
         let fhirUser: string | undefined;
         for (const source of services.sources) fhirUser ??= (await session(source))?.getFhirUser() ?? undefined;
         const record = lookupAuditRecord(view, services.sources, fhirUser, at, `fhirside ${browser.runtime.getManifest().version}`);
         if (!record) return;
         await queueAuditEvent(services.store, buildAuditEvent(record));
-        flush(audit);
+        await flush(audit);
       })();
     }
     if (view) started.current = { ...started.current, view };

@@ -43,15 +43,15 @@ export function nextLink(bundle: Bundle): string | undefined {
 /**
  * Follows `next` links from a first page. A link seen before is a server loop and ends the walk;
  * a link off the source's base is refused (it would carry the bearer token to another server).
- * Each page's request goes out as soon as the page before it has arrived, before that page is
- * parsed (lib/sources/read-ahead.ts): pages can only be fetched one after another, so the time
- * between them is the client's to save.
+ * Each page's request goes out as soon as the head of the page before it has arrived, before the
+ * rest of it is received and parsed (lib/sources/read-ahead.ts): pages can only be fetched one
+ * after another, so the time between them is the client's to save.
  */
 export async function followPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions): Promise<SearchResult> {
-  return walkPages(get, first, firstUrl, options, readAhead(get, options, new Set([firstUrl])));
+  return walkPages(first, options, readAhead(get, options, new Set([firstUrl])));
 }
 
-async function walkPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
+async function walkPages(first: Bundle, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
   const resources = matches(first);
   options.onPage?.(resources);
   const { seen } = pages;
@@ -88,7 +88,7 @@ export async function searchAll(get: FhirGet, url: string, options: SearchOption
     pages.cancel();
     throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, url);
   }
-  return walkPages(get, body, url, options, pages);
+  return walkPages(body, options, pages);
 }
 
 /** A next link is followed only on the source's own base. */

@@ -10,12 +10,36 @@ import { MemoryRepository } from '@medplum/fhir-router';
 import { loadDefinitions, narrowSearchParameters, patientCompartmentParams } from './definitions';
 import { searchsetBundle } from './paging';
 import { PatientIndex } from './patient-index';
-import { inPatientCompartment, matches, sortResources } from './search';
+import { inPatientCompartment, matcher, sortResources } from './search';
 import { normaliseSearch, referencedPatients, requiredPatient } from './search-request';
 import type { Access, Grant, Interaction } from './types';
 
 /** Recent result lists kept so paging through a big record does not re-run the search per page. */
 const CACHED_SEARCHES = 32;
+
+/** A small least-recently-used map of recent searches. */
+class RecentSearches<T> {
+  readonly #entries = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): T {
+    this.#entries.set(key, value);
+    if (this.#entries.size > CACHED_SEARCHES) this.#entries.delete(this.#entries.keys().next().value ?? '');
+    return value;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
 
 export function refused(text: string): OperationOutcomeError {
   return new OperationOutcomeError({ ...forbidden, issue: [{ severity: 'error', code: 'forbidden', details: { text } }] });
@@ -27,7 +51,10 @@ export class SandboxRepository extends MemoryRepository {
   private access: Access | undefined;
   private readOnly = false;
   private readonly index = new PatientIndex();
-  private readonly results = new Map<string, Resource[]>();
+  /** What matched, by filters (whatever the order asked for): a count reuses a sorted search's matches. */
+  private readonly matched = new RecentSearches<Resource[]>();
+  /** What matched, in the order asked for. */
+  private readonly results = new RecentSearches<Resource[]>();
 
   /** Stores resources as the source holds them (ids and meta.lastUpdated kept). */
   async load(resources: readonly Resource[]): Promise<void> {
@@ -56,7 +83,7 @@ export class SandboxRepository extends MemoryRepository {
     this.assertWritable();
     await super.deleteResource(resourceType, id);
     this.index.remove(resourceType, id);
-    this.results.clear();
+    this.forgetSearches();
   }
 
   override async readResource<T extends Resource>(resourceType: string, id: string): Promise<T> {
@@ -87,17 +114,14 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   private matchAll(request: SearchRequest, patient: string | undefined): Resource[] {
-    const key = JSON.stringify([request.resourceType, request.filters, request.sortRules, patient]);
+    const filters = [...(request.filters ?? [])].map((f) => JSON.stringify(f)).sort();
+    const filterKey = JSON.stringify([request.resourceType, filters, patient]);
+    const key = JSON.stringify([filterKey, request.sortRules]);
     const cached = this.results.get(key);
-    if (cached) {
-      this.results.delete(key);
-      this.results.set(key, cached);
-      return cached;
-    }
-    const found = sortResources(this.candidates(request, patient).filter((r) => matches(r, request) && (!patient || inPatientCompartment(r, patient))), request.sortRules);
-    this.results.set(key, found);
-    if (this.results.size > CACHED_SEARCHES) this.results.delete(this.results.keys().next().value ?? '');
-    return found;
+    if (cached) return cached;
+    const test = matcher(request);
+    const found = this.matched.get(filterKey) ?? this.matched.set(filterKey, this.candidates(request, patient).filter((r) => test(r) && (!patient || inPatientCompartment(r, patient))));
+    return this.results.set(key, sortResources(found, request.sortRules));
   }
 
   /** A superset of the matches: all of the type, or only those that reference the one Patient required. */
@@ -110,6 +134,11 @@ export class SandboxRepository extends MemoryRepository {
   private store(resource: WithId<Resource>): void {
     narrowSearchParameters(resource.resourceType);
     this.index.add(resource);
+    this.forgetSearches();
+  }
+
+  private forgetSearches(): void {
+    this.matched.clear();
     this.results.clear();
   }
 

@@ -5,7 +5,7 @@
  * each match, sort keys are computed once, and only the returned page is cloned (paging.ts).
  */
 import type { Resource } from '@medplum/fhirtypes';
-import type { SearchRequest, SortRule } from '@medplum/core';
+import type { Filter, SearchRequest, SortRule } from '@medplum/core';
 import { Operator, convertToSearchableDates, evalFhirPathTyped, matchesSearchRequest, toTypedValue } from '@medplum/core';
 import { patientCompartmentParams, searchParameter } from './definitions';
 
@@ -37,7 +37,7 @@ function sortKey(resource: Resource, rule: SortRule): Key {
   return JSON.stringify(first).toLowerCase();
 }
 
-/** Sorts in place by the request's rules; resources without a value sort last either way. */
+/** The resources in the order the request asks for (a new list); those without a value sort last either way. */
 export function sortResources<T extends Resource>(resources: T[], rules: readonly SortRule[] | undefined): T[] {
   if (!rules?.length) return resources;
   const keyed = resources.map((r, i) => ({ r, i, keys: rules.map((rule) => sortKey(r, rule)) }));
@@ -56,6 +56,41 @@ export function sortResources<T extends Resource>(resources: T[], rules: readonl
   return keyed.map((k) => k.r);
 }
 
-export function matches(resource: Resource, request: SearchRequest): boolean {
-  return matchesSearchRequest(resource, request);
+/** An instant to the second or finer, with its zone: at that precision gt/ge/lt/le compare plain times. */
+const FULL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const COMPARE: Partial<Record<string, (time: number, at: number) => boolean>> = {
+  [Operator.GREATER_THAN]: (time, at) => time > at,
+  [Operator.GREATER_THAN_OR_EQUALS]: (time, at) => time >= at,
+  [Operator.LESS_THAN]: (time, at) => time < at,
+  [Operator.LESS_THAN_OR_EQUALS]: (time, at) => time <= at,
+};
+
+/**
+ * `_lastUpdated` against a full instant, answered from `meta.lastUpdated` directly, as a real
+ * server answers it from an index: a warm look-up asks it of every record of the patient (13,000
+ * Observations for one), and medplum's FHIRPath matcher costs ~20 µs a resource. Any other form
+ * of the filter (a date, `eq`, a modifier) is left to medplum.
+ */
+function lastUpdatedTest(filter: Filter): ((resource: Resource) => boolean) | undefined {
+  const compare = COMPARE[filter.operator];
+  if (filter.code !== '_lastUpdated' || !compare || !FULL_INSTANT.test(filter.value)) return undefined;
+  const at = Date.parse(filter.value);
+  return (resource) => {
+    const time = Date.parse(resource.meta?.lastUpdated ?? '');
+    return !Number.isNaN(time) && compare(time, at);
+  };
+}
+
+/** The request's filters as one test, built once per search (the fast ones first). */
+export function matcher(request: SearchRequest): (resource: Resource) => boolean {
+  const fast: ((resource: Resource) => boolean)[] = [];
+  const rest: Filter[] = [];
+  for (const filter of request.filters ?? []) {
+    const test = lastUpdatedTest(filter);
+    if (test) fast.push(test);
+    else rest.push(filter);
+  }
+  const remaining: SearchRequest = { ...request, filters: rest };
+  return (resource) => fast.every((test) => test(resource)) && (rest.length === 0 || matchesSearchRequest(resource, remaining));
 }

@@ -150,6 +150,17 @@ describe('search', () => {
     expect(body.entry?.every((e) => (e.resource?.meta?.lastUpdated ?? '') > '2026-11-20')).toBe(true);
   });
 
+  it('answers _lastUpdated against an instant exactly as against a date, whichever way it compares', async () => {
+    const total = async (query: string) => (await clinician<Bundle>(`Observation?patient=p10-acute&_summary=count&${query}`)).body.total;
+    const all = await total('');
+    const after = await total('_lastUpdated=gt2026-11-20T23:59:59.999Z');
+    expect(after).toBe(await total('_lastUpdated=gt2026-11-20'));
+    expect(after).toBeGreaterThan(0);
+    // The same instant in another zone, and the other side of it: together they are every record.
+    expect(await total('_lastUpdated=gt2026-11-21T00:59:59.999%2B01:00')).toBe(after);
+    expect((await total('_lastUpdated=le2026-11-20T23:59:59.999Z'))! + after!).toBe(all);
+  });
+
   it('rejects a parameter it does not know with 400 rather than an empty result', async () => {
     const { status, body } = await clinician<OperationOutcome>('Observation?patient=p10-acute&colour=blue');
     expect(status).toBe(400);

@@ -107,13 +107,13 @@ const RESOURCE_SECTIONS: Readonly<Record<string, readonly SectionId[]>> = {
   DocumentReference: ['documents'],
 };
 
-/** Sections every source has now delivered in full: these may replace a saved copy's sections. */
 /** The inverse of RESOURCE_SECTIONS, worked out once: the resource types each section is built from. */
 const SECTION_TYPES: ReadonlyMap<SectionId, readonly string[]> = Object.entries(RESOURCE_SECTIONS).reduce((map, [type, sections]) => {
   for (const section of sections) map.set(section, [...(map.get(section) ?? []), type]);
   return map;
 }, new Map<SectionId, string[]>());
 
+/** Sections every source has now delivered in full: these may replace a saved copy's sections. */
 function liveSections(statuses: Readonly<Record<string, SourceStatus>>, delivered: ReadonlyMap<string, ReadonlySet<string>>): SectionId[] {
   return [...SECTION_TYPES].filter(([, types]) =>
     Object.entries(statuses).every(([sourceId, status]) => status.state === 'not-known' || types.every((type) => delivered.get(sourceId)?.has(type))),

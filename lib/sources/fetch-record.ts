@@ -5,9 +5,10 @@
  */
 import { FhirRequestError, describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle, type BundleEntry, type FhirResource } from './fhir-types';
+import { isBundle, type Bundle, type FhirResource } from './fhir-types';
 import type { PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
+import { entryStatus, sendBatch } from './batch';
 import { followPages, searchAll } from './search';
 
 export interface QueryResult {
@@ -64,22 +65,13 @@ async function runSearch(options: FetchRecordOptions, query: PatientQuery): Prom
 /** One batch for many searches; undefined when the server's answer is not a usable batch-response. */
 async function runBatch(options: FetchRecordOptions, queries: readonly PatientQuery[]): Promise<QueryResult[] | undefined> {
   const { get, baseUrl, signal, maxPages, onPage } = options;
-  const request = { resourceType: 'Bundle', type: 'batch', entry: queries.map((q) => ({ request: { method: 'GET', url: q.url } })) };
-  let answer: unknown;
-  try {
-    answer = await get(baseUrl, signal, { method: 'POST', body: request });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return undefined;
-  }
-  if (!isBundle(answer) || answer.entry?.length !== queries.length) return undefined;
-  const entries = answer.entry;
+  const entries = await sendBatch(get, baseUrl, queries.map((q) => q.url), signal);
+  if (!entries) return undefined;
   return Promise.all(
     queries.map(async (query, i) => {
-      // A garbage batch answer (null entries, a number for a status) is a failed query, not a crash.
-      const entry: BundleEntry = typeof entries[i] === 'object' && entries[i] !== null ? entries[i]! : {};
-      const status = Number.parseInt(String(entry.response?.status ?? ''), 10);
-      if (!isBundle(entry.resource) || (status && status >= 300)) {
+      const entry = entries[i]!;
+      const status = entryStatus(entry);
+      if (!isBundle(entry.resource) || status >= 300) {
         const problem = status === 404 ? NOT_OFFERED : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
         return { resourceType: query.resourceType, resources: [], problem };
       }

@@ -6,6 +6,7 @@
  * else (a next page, a full search when a count shows a deletion) still goes to the network.
  */
 import type { PatientContext } from '../context/patient-context';
+import { entryStatus, sendBatch } from './batch';
 import type { FhirGet } from './fhir-http';
 import { isBundle } from './fhir-types';
 import type { PatientQuery } from './queries';
@@ -18,19 +19,11 @@ import { revalidationUrls } from './revalidate';
  */
 export async function prefetched(get: FhirGet, baseUrl: string, urls: readonly string[], signal: AbortSignal): Promise<FhirGet> {
   const answers = new Map<string, unknown>();
-  const request = { resourceType: 'Bundle', type: 'batch', entry: urls.map((url) => ({ request: { method: 'GET', url: url.slice(baseUrl.length + 1) } })) };
-  try {
-    const answer = await get(baseUrl, signal, { method: 'POST', body: request });
-    if (isBundle(answer) && answer.entry?.length === urls.length) {
-      answer.entry.forEach((entry, i) => {
-        const status = Number.parseInt(entry.response?.status ?? '', 10);
-        // A failed entry is asked again on its own, so its error is reported as usual.
-        if (isBundle(entry.resource) && !(status >= 300)) answers.set(urls[i]!, entry.resource);
-      });
-    }
-  } catch (error) {
-    if (signal.aborted) throw error;
-  }
+  const entries = await sendBatch(get, baseUrl, urls.map((url) => url.slice(baseUrl.length + 1)), signal);
+  // A failed entry is asked again on its own, so its error is reported as usual.
+  entries?.forEach((entry, i) => {
+    if (isBundle(entry.resource) && entryStatus(entry) < 300) answers.set(urls[i]!, entry.resource);
+  });
   return (url, s, init, peek) => {
     if (init || !answers.has(url)) return get(url, s, init, peek);
     const body = answers.get(url);

@@ -1,19 +1,13 @@
 /** "What you saw last time" per patient, encrypted like the summaries, for changed-since marks. */
 import type { CacheKeys } from './cache-keys';
-import type { FhirsideDatabase } from './db';
-import { patientHash, seal, unseal } from './sealed';
+import type { FhirsideDatabase, SnapshotRecord } from './db';
+import { patientHash, seal } from './sealed';
+import { openSealedRow } from './sealed-rows';
 
 /** Reads the snapshot of what was last shown for a patient, or undefined. */
 export async function readSnapshot<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string): Promise<{ value: T; shownAt: number } | undefined> {
-  const hash = await patientHash(keys, patientKey);
-  const record = await db.snapshots.get(hash);
-  if (!record) return undefined;
-  try {
-    return { value: await unseal<T>(keys, patientKey, record), shownAt: record.shownAt };
-  } catch {
-    await db.snapshots.delete(hash);
-    return undefined;
-  }
+  const opened = await openSealedRow<SnapshotRecord, T>(db.snapshots, keys, patientKey, (hash) => db.snapshots.delete(hash));
+  return opened && { value: opened.value, shownAt: opened.row.shownAt };
 }
 
 /** Records what was shown for a patient now. */

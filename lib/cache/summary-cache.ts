@@ -1,7 +1,8 @@
 /** Encrypted read and write of look-up results, keyed by patient, with lifetime and size limits. */
 import type { CacheKeys } from './cache-keys';
-import type { FhirsideDatabase } from './db';
-import { patientHash, seal, unseal } from './sealed';
+import type { CachedRecordRecord, CachedSummaryRecord, FhirsideDatabase } from './db';
+import { patientHash, seal } from './sealed';
+import { openSealedRow } from './sealed-rows';
 
 export interface CachedSummary<T> {
   readonly value: T;
@@ -54,30 +55,15 @@ export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKey
  * Only the summary is read: the record beside it waits for readCachedRecord.
  */
 export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, now = Date.now()): Promise<CachedSummary<T> | undefined> {
-  const hash = await patientHash(keys, patientKey);
-  const sealed = await db.summaries.get(hash);
-  if (!sealed) return undefined;
-  try {
-    const value = await unseal<T>(keys, patientKey, sealed);
-    await db.summaries.update(hash, { viewedAt: now });
-    return { value, savedAt: sealed.savedAt };
-  } catch {
-    await deletePatients(db, [hash]);
-    return undefined;
-  }
+  const opened = await openSealedRow<CachedSummaryRecord, T>(db.summaries, keys, patientKey, (hash) => deletePatients(db, [hash]));
+  if (!opened) return undefined;
+  await db.summaries.update(opened.hash, { viewedAt: now });
+  return { value: opened.value, savedAt: opened.row.savedAt };
 }
 
 /** Reads the record saved beside a patient's summary, or undefined (none, or unreadable: then deleted). */
 export async function readCachedRecord<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string): Promise<T | undefined> {
-  const hash = await patientHash(keys, patientKey);
-  const sealed = await db.records.get(hash);
-  if (!sealed) return undefined;
-  try {
-    return await unseal<T>(keys, patientKey, sealed);
-  } catch {
-    await db.records.delete(hash);
-    return undefined;
-  }
+  return (await openSealedRow<CachedRecordRecord, T>(db.records, keys, patientKey, (hash) => db.records.delete(hash)))?.value;
 }
 
 /** Everything saved for these patients: summary, record and snapshot. */

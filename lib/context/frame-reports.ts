@@ -3,13 +3,13 @@
  * frame's content script reports on its own; the tab's answer is a patient only when the frames
  * agree on one, and picks none (saying so) when they name different ones.
  */
-import { formatNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
+import { identifierLabel } from './nhs-number';
 import type { PageContextReport, PatientContext } from './patient-context';
 
 /** The top frame's id in the extension APIs. */
 export const TOP_FRAME = '0';
 
-const label = (c: PatientContext) => (c.identifier.system === NHS_NUMBER_SYSTEM ? formatNhsNumber(c.identifier.value) : c.identifier.value);
+const label = (c: PatientContext) => identifierLabel(c.identifier);
 
 /**
  * Combines per-frame reports into the page's report.

@@ -58,5 +58,10 @@ export function formatNhsNumber(value: string): string {
   return /^\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : value;
 }
 
+/** A patient identifier as a clinician reads it: an NHS number grouped 3-3-4, anything else as sent. */
+export function identifierLabel(identifier: { readonly system: string; readonly value: string }): string {
+  return identifier.system === NHS_NUMBER_SYSTEM ? formatNhsNumber(identifier.value) : identifier.value;
+}
+
 /** Where NHS numbers may be written in free text: 10 digits, alone or grouped 3-3-4. */
 export const NHS_NUMBER_IN_TEXT = new RegExp(`(?<![\\d])\\d{3}${SEPARATOR}?\\d{3}${SEPARATOR}?\\d{4}(?![\\d])`, 'g');

@@ -5,7 +5,7 @@
  * patients the winner is shown with a conflict the panel must display, never silently.
  */
 import { combineFrames } from './frame-reports';
-import { formatNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
+import { identifierLabel } from './nhs-number';
 import type { ContextClaim, PageContextReport, PatientContext } from './patient-context';
 import type { TabSources } from './tab-sources';
 
@@ -17,11 +17,10 @@ export interface HubContext {
 }
 
 function claim(context: PatientContext): ContextClaim {
-  const { system, value } = context.identifier;
   return {
     origin: context.origin,
     key: context.key,
-    label: system === NHS_NUMBER_SYSTEM ? formatNhsNumber(value) : value,
+    label: identifierLabel(context.identifier),
     ...(context.displayName && { displayName: context.displayName }),
   };
 }

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContextRule } from '../context/rules';
 import { sitesOfRules } from '../context/rule-sites';
 import { message } from '../messaging';
+import { keyedQueue } from '../context/keyed-queue';
 
 const SCRIPT_ID = 'fhirside-context';
 /** WXT's output path for entrypoints/epr.content.ts. */
@@ -31,16 +32,14 @@ async function injectIntoOpenTabs(sites: string[]): Promise<void> {
 
 // Configuration and permission changes can arrive together: registrations must not overlap,
 // or both would find no script registered and the second registration would fail.
-let pending: Promise<unknown> = Promise.resolve();
+const oneAtATime = keyedQueue();
 
 /**
  * Registers the context script for every configured or granted site fhirside has access to.
  * @returns the match patterns it now runs on
  */
 export function syncContextScripts(rules: readonly ContextRule[]): Promise<string[]> {
-  const run = pending.then(() => register(rules), () => register(rules));
-  pending = run.catch(() => undefined);
-  return run;
+  return oneAtATime('register', () => register(rules));
 }
 
 async function register(rules: readonly ContextRule[]): Promise<string[]> {

@@ -13,7 +13,7 @@ import { ensureChromium } from '../scripts/chromium';
 import { launchWithExtension, openPanel, signInFromPanel, tabIdOf } from '../scripts/extension-browser';
 import { startSandbox } from '../sandbox/world';
 import { clearSavedSummaries, type BenchBrowser } from './browser';
-import { runUnderE2eLock } from './lock';
+import { runUnderE2eLock } from '../scripts/e2e-lock';
 import { NetworkRecorder } from './network';
 import { between, clearMarks, readMarks, waitForMark } from './panel';
 import { summariseProfile, timeline, type CpuProfile } from './profile-summary';

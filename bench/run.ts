@@ -13,7 +13,7 @@ import { baselineTokens } from './baselines/run-baseline';
 import { startBenchBrowser } from './browser';
 import { loadedGzip, sidePanelBundle } from './bundle-size';
 import { parseArgs } from './cli';
-import { runUnderE2eLock } from './lock';
+import { runUnderE2eLock } from '../scripts/e2e-lock';
 import { describeMachine } from './machine';
 import { formatTable, saveResults, type ResultRow } from './report';
 import { DEFAULT_HORIZON_DAYS, NO_HORIZON_DAYS, SCENARIOS } from './scenarios/catalogue';

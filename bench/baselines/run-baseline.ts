@@ -44,11 +44,15 @@ export async function baselineTokens(issuer: string): Promise<Record<string, str
   return out;
 }
 
+/** fhirclient's browser build and the patterns, read once: every baseline run injects them. */
+let script: string | undefined;
 function scriptSource(): string {
+  if (script !== undefined) return script;
   const require = createRequire(import.meta.url);
   const fhirclient = readFileSync(resolve(require.resolve('fhirclient/package.json'), '../build/fhir-client.min.js'), 'utf8');
   const patterns = readFileSync(resolve(import.meta.dirname, 'patterns.js'), 'utf8');
-  return `${fhirclient}\n;${patterns}`;
+  script = `${fhirclient}\n;${patterns}`;
+  return script;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import { unauthorized } from '@medplum/core';
 import type { Access, Grant, Interaction, TokenInfo, ValidateToken } from './types';
+import { isKnownAudience } from '../auth/request-params';
 
 interface ResourceScope {
   readonly level: 'patient' | 'user' | 'system';
@@ -56,8 +57,6 @@ function challenge(text: string, error?: string): GuardResult {
   };
 }
 
-const withoutSlash = (url: string) => url.replace(/\/+$/, '');
-
 /**
  * Without `validateToken` the source is open; otherwise a valid Bearer token is required, issued
  * for this server: a token a client got for another source is refused, as a real server does.
@@ -70,7 +69,7 @@ export async function authorise(headers: IncomingHttpHeaders, validateToken: Val
   if (!match?.[1]) return challenge('Authorization: Bearer <access token> is required');
   const info = await validateToken(match[1]);
   if (!info) return challenge('The access token is invalid or has expired', 'invalid_token');
-  if (info.audience !== undefined && withoutSlash(info.audience) !== withoutSlash(baseUrl)) {
+  if (info.audience !== undefined && !isKnownAudience([baseUrl], info.audience)) {
     return challenge('The access token was issued for another server', 'invalid_token');
   }
   return { ok: true, access: accessFromToken(info) };

@@ -1,6 +1,6 @@
 /**
- * The bench shares fixed ports and the one .output build with the end-to-end tests, so it takes
- * their lock: the process re-runs itself under `flock` (as scripts/e2e.ts does) and waits its turn.
+ * The sandbox listens on fixed ports and the build has one output folder: end-to-end runs and the
+ * bench on one machine take turns. The process re-runs itself under `flock` and waits its turn.
  */
 import { spawnSync } from 'node:child_process';
 

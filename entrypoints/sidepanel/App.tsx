@@ -47,7 +47,7 @@ export function App({ services }: Props) {
   const tabId = useFollowedTab();
   const report = useTabReport(services.store, tabId);
   const context = report?.kind === 'patient' ? report.context : undefined;
-  const siteAccess = useSiteAccess(tabId);
+  const siteAccess = useSiteAccess(tabId, services.config.contextRules);
   const [generation, setGeneration] = useState(0);
   const [signingIn, setSigningIn] = useState(false);
   const [signInProblems, setSignInProblems] = useState<string[]>([]);

@@ -15,6 +15,8 @@ import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDep
 import type { SourceConfig } from '@/lib/sources/source-config';
 
 export interface PanelServices {
+  /** The configuration the panel started with (a change reloads the panel). */
+  readonly config: EffectiveConfig;
   readonly store: ReturnType<typeof sessionStore>;
   readonly sources: readonly SourceConfig[];
   readonly lookupDeps: LookupDeps;
@@ -57,6 +59,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
   };
 
   return {
+    config,
     store,
     sources,
     lookupDeps: {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AuditStatus } from '@/lib/audit/audit-queue';
-import { loadEffectiveConfig } from '@/lib/config/effective-config';
 import type { AuditSettings } from '@/lib/config/model';
 import type { LookupView } from '@/lib/lookup';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
@@ -19,8 +18,8 @@ const loadAudit = () => import('@/lib/audit/panel-audit');
  * When policy configures an audit endpoint: queues one AuditEvent per finished look-up, posts the
  * queue (now and every minute), and returns its state for the panel to show. Never blocks care.
  */
-export function useAudit(view: LookupView | undefined, services: Pick<PanelServices, 'store' | 'sources'>): AuditStatus | undefined {
-  const [audit, setAudit] = useState<AuditSettings>();
+export function useAudit(view: LookupView | undefined, services: Pick<PanelServices, 'config' | 'store' | 'sources'>): AuditStatus | undefined {
+  const { audit } = services.config;
   const [status, setStatus] = useState<AuditStatus>();
   const started = useRef<{ view?: LookupView; at: number }>({ at: Date.now() });
   const auth: SmartAuthDeps = { store: services.store, launchWebAuthFlow, redirectUri: redirectUri() };
@@ -32,10 +31,6 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
     const accessToken = async () => (await session(source))?.state.tokenResponse?.access_token;
     setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }));
   };
-
-  useEffect(() => {
-    void loadEffectiveConfig().then((config) => setAudit(config.audit));
-  }, []);
 
   useEffect(() => {
     if (!audit) return;

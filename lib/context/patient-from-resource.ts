@@ -4,7 +4,8 @@
  * no context: fhirside cannot find that person in the other sources.
  */
 import { checkNhsNumber, NHS_NUMBER_SYSTEM } from './nhs-number';
-import { contextKey, type ContextOrigin, type PatientContext } from './patient-context';
+import type { ContextOrigin, PatientContext } from './patient-context';
+import { validateContext } from './validate-context';
 
 interface PatientLike {
   readonly resourceType?: unknown;
@@ -40,7 +41,7 @@ export function contextFromPatient(resource: unknown, origin: ContextOrigin, url
   if (numbers.length > 1) return { problem: 'the patient has more than one NHS number' };
   const check = checkNhsNumber(numbers[0]!);
   if (!check.valid) return { problem: `the patient's NHS number is not valid (${check.reason})` };
-  const identifier = { system: NHS_NUMBER_SYSTEM, value: check.value };
-  const birthDate = typeof patient.birthDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(patient.birthDate) ? patient.birthDate : undefined;
-  return { key: contextKey(identifier), identifier, birthDate, displayName: nameOf(patient.name)?.slice(0, 80), origin, url, detectedAt: now };
+  // The same checks and limits as any other context (date of birth format, name length).
+  const context = validateContext({ identifier: { system: NHS_NUMBER_SYSTEM, value: check.value }, birthDate: patient.birthDate, displayName: nameOf(patient.name) }, origin, url, now);
+  return context ?? { problem: 'the patient could not be read' };
 }

@@ -8,7 +8,7 @@ import { NHS_NUMBER_SYSTEM } from './context/nhs-number';
 import { readCapabilities, type Capabilities } from './sources/capabilities';
 import { fetchRecord, NOT_OFFERED, type QueryResult } from './sources/fetch-record';
 import { createFhirGet } from './sources/fhir-http';
-import type { FhirResource } from './sources/fhir-types';
+import type { FhirResource } from './fhir/resource';
 import { createLimiter } from './sources/limiter';
 import { revalidationBatch } from './sources/prefetch';
 import { patientQueries } from './sources/queries';

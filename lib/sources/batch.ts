@@ -1,6 +1,6 @@
 /** Searches sent as one batch Bundle: one round trip instead of one per search. */
 import type { FhirGet } from './fhir-http';
-import { isBundle, type BundleEntry } from './fhir-types';
+import { isBundle, type BundleEntry } from '../fhir/resource';
 
 /**
  * Sends GET searches (URLs relative to `baseUrl`) as one batch. Resolves to the answer's entries in

@@ -1,6 +1,6 @@
 /** What a source's CapabilityStatement says fhirside can use. Asked once per source per panel. */
 import type { FhirGet } from './fhir-http';
-import { isResource } from './fhir-types';
+import { isResource } from '../fhir/resource';
 
 export interface Capabilities {
   readonly batch: boolean;

@@ -1,4 +1,4 @@
-import { isResource } from './fhir-types';
+import { isResource } from '../fhir/resource';
 
 /** A FHIR request that failed, with a message a clinician can read. */
 export class FhirRequestError extends Error {

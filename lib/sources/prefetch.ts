@@ -8,7 +8,7 @@
 import type { PatientContext } from '../context/patient-context';
 import { entryStatus, sendBatch } from './batch';
 import type { FhirGet } from './fhir-http';
-import { isBundle } from './fhir-types';
+import { isBundle } from '../fhir/resource';
 import type { PatientQuery } from './queries';
 import { patientSearchUrl } from './resolve-patient';
 import { revalidationUrls } from './revalidate';

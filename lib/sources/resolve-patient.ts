@@ -1,6 +1,6 @@
 import type { PatientContext } from '../context/patient-context';
 import type { FhirGet } from './fhir-http';
-import type { FhirResource } from './fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { searchAll } from './search';
 
 export type PatientMatch =

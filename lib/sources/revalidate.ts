@@ -6,7 +6,7 @@
  * A trust has thousands of clinicians and one set of FHIR servers: most looks are repeat looks.
  */
 import type { FhirGet } from './fhir-http';
-import { isBundle, type FhirResource } from './fhir-types';
+import { isBundle, type FhirResource } from '../fhir/resource';
 import type { PatientQuery } from './queries';
 import { searchAll } from './search';
 

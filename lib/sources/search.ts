@@ -1,6 +1,6 @@
 import { FhirRequestError } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, isResource, type Bundle, type FhirResource } from './fhir-types';
+import { isBundle, isResource, type Bundle, type FhirResource } from '../fhir/resource';
 import { earlyNextLink } from './read-ahead';
 
 /** The items of a field a server should have sent as an array (a broken one sends anything). */

@@ -1,5 +1,5 @@
 import { NHS_NUMBER_SYSTEM } from '../context/nhs-number';
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { datePart, obj, objs, str } from './fields';
 import type { Banner } from './model';
 

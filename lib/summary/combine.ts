@@ -5,15 +5,25 @@ import type { Banner, Coverage, SectionId, SourceSummary, Summary, SummaryRow } 
 import { SECTION_ORDER, SUMMARY_VERSION, emptySections } from './model';
 import { markAllergyStatements } from './allergy-statements';
 
-/** Active before inactive, alerts first, then most recent first; rows without a date last. */
+/** The last tie-break: the row's id (source and `Type/id`), so no order depends on the server's. */
+const byId = (a: SummaryRow, b: SummaryRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Active before inactive, alerts first, findings before "no known …" statements, then most
+ * recent first (rows without a date last), then by name and id: a total order.
+ */
 export function compareRows(a: SummaryRow, b: SummaryRow): number {
   if (a.active !== b.active) return a.active ? -1 : 1;
   if ((a.alert ?? false) !== (b.alert ?? false)) return a.alert ? -1 : 1;
-  return (b.date ?? '').localeCompare(a.date ?? '');
+  if (Boolean(a.statement) !== Boolean(b.statement)) return a.statement ? 1 : -1;
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.text.localeCompare(b.text) || byId(a, b);
 }
 
 /** Results are a timeline: newest first, whatever their status. */
-const newestFirst = (a: SummaryRow, b: SummaryRow) => (b.date ?? '').localeCompare(a.date ?? '');
+const newestFirst = (a: SummaryRow, b: SummaryRow) => (b.date ?? '').localeCompare(a.date ?? '') || a.text.localeCompare(b.text) || byId(a, b);
+
+/** Each source's rows in one order whatever order its server sent them in, before they are merged. */
+const canonical = (rows: readonly SummaryRow[]) => [...rows].sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0) || byId(a, b));
 
 /** Puts each conflicting row straight after the row it disagrees with, so they are read together. */
 function keepConflictsTogether(rows: readonly SummaryRow[]): SummaryRow[] {
@@ -53,7 +63,13 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
   const mine = sources.filter((s) => s.patientKey === patientKey).sort((a, b) => a.sourceId.localeCompare(b.sourceId));
   const sections = emptySections<SummaryRow[]>(() => []);
   for (const id of SECTION_ORDER) {
-    sections[id] = mergeSection(id, mine.flatMap((s) => s.sections[id] ?? []).filter((row) => row.patientKey === patientKey));
+    sections[id] = mergeSection(id, canonical(mine.flatMap((s) => s.sections[id] ?? []).filter((row) => row.patientKey === patientKey)));
+  }
+  // Withdrawn records are never merged or compared: listed apart, newest first.
+  const removed: Partial<Record<SectionId, SummaryRow[]>> = {};
+  for (const id of SECTION_ORDER) {
+    const rows = mine.flatMap((s) => s.removed?.[id] ?? []).filter((row) => row.patientKey === patientKey);
+    if (rows.length > 0) removed[id] = rows.sort(newestFirst);
   }
   const incomplete: Partial<Record<SectionId, string>> = {};
   for (const source of mine) {
@@ -71,5 +87,6 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
     incomplete,
     sourceIds: mine.map((s) => s.sourceId),
     coverage,
+    ...(Object.keys(removed).length > 0 ? { removed } : {}),
   };
 }

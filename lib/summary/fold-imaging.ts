@@ -2,7 +2,7 @@
  * An imaging report and the study it reports on are one event for a clinician: one row owning
  * both resources, so the study's images and the radiologist's conclusion are read together.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { join, objs, str } from './fields';
 import type { SummaryRow } from './model';
 

@@ -3,7 +3,10 @@
  * which hazard it guards against: a duplicate that hides nothing is merged; a disagreement is never
  * merged away, it stays as two rows marked as a conflict for the clinician to resolve.
  */
+import { isGenericCode } from '../fhir/generic-codes';
+import { normaliseText } from './codeable-text';
 import type { SectionId, SummaryRow } from './model';
+import { UNNAMED } from './row-base';
 
 export interface FactRule {
   /** True when `a` and `b` describe the same fact. */
@@ -16,9 +19,21 @@ export interface FactRule {
 
 const DAY = 86_400_000;
 
-/** Shared code (any system) or, for uncoded rows, the same words. */
+const specificCodes = (row: SummaryRow) => row.codes.filter((c) => !isGenericCode(c));
+const systemOf = (code: string) => code.slice(0, code.lastIndexOf('|'));
+
+/**
+ * The same fact: a shared specific code (any system), or the same words with no codes that
+ * contradict them (both coded in one system, differently). Generic codes never count: two
+ * "transfer-degraded drug allergy" records are two drugs. A record that names nothing is never
+ * the same as anything, and a "no known …" statement is only ever the same statement.
+ */
 export function sameThing(a: SummaryRow, b: SummaryRow): boolean {
-  return a.key === b.key || a.codes.some((c) => b.codes.includes(c));
+  const [codesA, codesB] = [specificCodes(a), specificCodes(b)];
+  if (codesA.some((c) => codesB.includes(c))) return true;
+  if (a.statement || b.statement) return a.statement?.scope === b.statement?.scope && a.statement?.kind === b.statement?.kind;
+  if (UNNAMED.test(a.text) || UNNAMED.test(b.text) || normaliseText(a.text) !== normaliseText(b.text)) return false;
+  return !codesA.some((c) => codesB.some((d) => systemOf(c) === systemOf(d)));
 }
 
 /** Dates that can be the same event: equal at the precision both carry, or within `days`. */

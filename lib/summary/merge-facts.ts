@@ -4,6 +4,7 @@
  * resource per source, so two entries in one system (two episodes, a deliberate re-entry) are
  * never folded together on fhirside's guess.
  */
+import { normaliseText } from './codeable-text';
 import type { FactRule } from './match-rules';
 import type { SummaryRow } from './model';
 
@@ -26,8 +27,12 @@ function mergedRow(rows: readonly SummaryRow[], rule: FactRule): SummaryRow {
   const tags = unique(rows.flatMap((r) => r.tags ?? []));
   const items = unique(rows.flatMap((r) => r.items ?? []));
   const ends = rows.map((r) => r.end);
+  // Different words for one coded fact are all shown: a merge must never hide how a source named it.
+  const names = unique(rows.flatMap((r) => r.names ?? [r.text]));
+  const distinct = new Set(names.map(normaliseText)).size > 1;
   return {
     ...head,
+    ...(distinct ? { names } : {}),
     sources: rows.flatMap((r) => r.sources),
     codes: unique(rows.flatMap((r) => r.codes)),
     detail: head.detail ?? rows.find((r) => r.detail)?.detail,

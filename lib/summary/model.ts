@@ -2,6 +2,7 @@
  * The summary model: what the panel shows, independent of how it is drawn. Plain data only (it is
  * cached as JSON), sections aligned with the HL7 International Patient Summary.
  */
+import type { NegationScope } from '../fhir/negations';
 
 export type SectionId =
   | 'allergies'
@@ -66,7 +67,11 @@ export interface ResultPoint {
   readonly unit?: string;
   /** Abnormal flag in words (High, Low, Critical…) as the source interpreted it. */
   readonly flag?: string;
+  /** Status of a value that is not final in words: preliminary, amended, corrected. */
+  readonly status?: string;
   readonly range?: string;
+  /** Every other reference range sent (another age band, a therapeutic or severity band), in words. */
+  readonly otherRanges?: readonly string[];
   readonly low?: number;
   readonly high?: number;
   readonly sources: readonly Provenance[];
@@ -118,6 +123,28 @@ export interface SummaryRow {
   readonly tags?: readonly Tag[];
   readonly conflict?: Conflict;
   readonly result?: TestResult;
+  /** The source withdrew this record (entered in error, cancelled): shown only under "Removed by the source". */
+  readonly removed?: Removal;
+  /** A "no known …" or "no information" statement: never a finding, never an alert. */
+  readonly statement?: Statement;
+  /** Kind of allergy as sent (medication, food, environment, biologic): which statements it contradicts. */
+  readonly category?: string;
+  /** Every name the merged records were given, when they differ: a merge never hides a name. */
+  readonly names?: readonly string[];
+}
+
+export interface Removal {
+  /** The status in words: `entered in error`, `cancelled`. */
+  readonly words: string;
+  /** When the source last changed the record (meta.lastUpdated), where sent. */
+  readonly at?: string;
+  /** Who recorded or asserted it, where sent. */
+  readonly by?: string;
+}
+
+export interface Statement {
+  readonly scope: NegationScope;
+  readonly kind: 'none-known' | 'no-information';
 }
 
 export interface Banner {
@@ -149,6 +176,8 @@ export interface SourceSummary {
   /** Sections that could not be fetched completely, with the reason (shown, never hidden). */
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
   readonly coverage?: Readonly<Record<SectionId, Coverage>>;
+  /** Records the source withdrew, per section: never in the sections, never merged. */
+  readonly removed?: Readonly<Partial<Record<SectionId, readonly SummaryRow[]>>>;
 }
 
 export interface Summary {
@@ -160,9 +189,12 @@ export interface Summary {
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
   readonly sourceIds: readonly string[];
   readonly coverage?: Readonly<Record<string, Readonly<Record<SectionId, Coverage>>>>;
+  /** Records the sources withdrew (entered in error, cancelled), per section, for the "Removed by the source" disclosure. */
+  readonly removed?: Readonly<Partial<Record<SectionId, readonly SummaryRow[]>>>;
 }
 
-export const SUMMARY_VERSION = 2;
+/** 3: statuses, statements and removed records read by lib/fhir's rules; older copies are not drawn. */
+export const SUMMARY_VERSION = 3;
 
 /** An empty record per section. */
 export function emptySections<T>(make: () => T): Record<SectionId, T> {

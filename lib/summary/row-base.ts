@@ -1,12 +1,16 @@
 /** What every builder shares: the row's identity, provenance and matching key. */
-import type { FhirResource } from '../sources/fhir-types';
+import { isGenericCode } from '../fhir/generic-codes';
+import type { FhirResource } from '../fhir/resource';
 import { codeKeys, normaliseText } from './codeable-text';
+import type { MedicationLookup } from './medicine-name';
 import type { Provenance, SummaryRow } from './model';
 import { tagsOf } from './tags';
 
 export interface RowContext {
   readonly sourceId: string;
   readonly patientKey: string;
+  /** The Medication resources the source returned, for medicines named by reference. */
+  readonly medication?: MedicationLookup;
 }
 
 /** The fields a builder decides; identity and provenance are filled in by `makeRow`. */
@@ -23,10 +27,19 @@ export function refOf(resource: FhirResource, index: number): string {
   return `${resource.resourceType}/${resource.id ?? `#${index}`}`;
 }
 
-/** A stable matching key: the preferred code, else the words of the text. */
-export function keyFrom(prefix: string, codes: readonly string[], text: string): string {
-  const code = PREFERRED.map((p) => codes.find((c) => c.startsWith(p))).find(Boolean) ?? codes[0];
-  return `${prefix}:${code ?? `text|${normaliseText(text)}`}`;
+/** The fallback words of a record that names nothing ("Medicine (not named)"). */
+export const UNNAMED = /\((not named|substance not recorded)\)$/;
+
+/**
+ * A stable matching key: the preferred specific code, else the words of the text. A generic code
+ * ("transfer-degraded drug allergy") names no fact, and a record with neither code nor name is
+ * its own key (`unique`), so nothing unnamed is ever taken for something else.
+ */
+export function keyFrom(prefix: string, codes: readonly string[], text: string, unique = ''): string {
+  const specific = codes.filter((c) => !isGenericCode(c));
+  const code = PREFERRED.map((p) => specific.find((c) => c.startsWith(p))).find(Boolean) ?? specific[0];
+  if (code) return `${prefix}:${code}`;
+  return UNNAMED.test(text) ? `${prefix}:unnamed|${unique}` : `${prefix}:text|${normaliseText(text)}`;
 }
 
 /** Builds a row for one resource of one source. */
@@ -41,7 +54,7 @@ export function makeRow(resource: FhirResource, index: number, ctx: RowContext, 
     sources: [provenance],
     patientKey: ctx.patientKey,
     codes,
-    key: fields.key ?? keyFrom(prefix, codes, fields.text),
+    key: fields.key ?? keyFrom(prefix, codes, fields.text, `${ctx.sourceId}/${ref}`),
   };
   const tags = tagsOf(resource.resourceType, row);
   return tags.length > 0 ? { ...row, tags } : row;

@@ -1,5 +1,5 @@
 /** Builders for coordination: alerts (Flag), care plans, care teams and documents. */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { codings, conceptText } from './codeable-text';
 import { datePart, join, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';

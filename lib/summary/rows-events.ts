@@ -1,5 +1,6 @@
 /** Builders for things that happened: procedures, immunisations, encounters, imaging studies. */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
+import { choiceDate } from './choice-dates';
 import { codeKeys, conceptText, normaliseText } from './codeable-text';
 import { datePart, join, notes, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';
@@ -11,15 +12,15 @@ const narrativeOf = (resource: FhirResource) => str(obj(resource, 'text') ?? {},
 export function procedureRow(resource: FhirResource, ctx: RowContext, index = 0): SummaryRow {
   const code = obj(resource, 'code');
   const status = statusCode(resource, 'status');
-  const performed = period(resource, 'performedPeriod');
+  const performed = choiceDate(resource, 'performed');
   const performer = objs(resource, 'performer').map((p) => str(obj(p, 'actor') ?? {}, 'display')).find(Boolean);
   const site = objs(resource, 'bodySite').map((s) => conceptText(s, '')).find(Boolean);
   return makeRow(resource, index, ctx, 'proc', code, {
     text: conceptText(code, 'Procedure (not named)'),
-    detail: join([site, performer]),
+    detail: join([site, performer, performed.words && `Performed ${performed.words}`, status === 'not-done' && 'Not done']),
     status,
     active: status === 'in-progress',
-    date: datePart(str(resource, 'performedDateTime') ?? performed.start),
+    date: datePart(performed.date),
     end: datePart(performed.end),
     items: notes(resource),
     narrative: narrativeOf(resource),
@@ -31,13 +32,14 @@ export function immunizationRow(resource: FhirResource, ctx: RowContext, index =
   const code = obj(resource, 'vaccineCode');
   const status = statusCode(resource, 'status');
   const dose = objs(resource, 'protocolApplied').map((p) => p['doseNumberPositiveInt']).find((d) => typeof d === 'number');
+  const occurrence = choiceDate(resource, 'occurrence');
   return makeRow(resource, index, ctx, 'imm', code, {
     text: conceptText(code, 'Vaccine (not named)'),
     // "Not done" must never read as given.
-    detail: join([dose !== undefined && `Dose ${String(dose)}`, status === 'not-done' && 'Not given']),
+    detail: join([dose !== undefined && `Dose ${String(dose)}`, status === 'not-done' && 'Not given', occurrence.words && `Given ${occurrence.words}`]),
     status,
     active: false,
-    date: datePart(str(resource, 'occurrenceDateTime') ?? str(resource, 'recorded')),
+    date: datePart(occurrence.date ?? str(resource, 'recorded')),
   });
 }
 

@@ -1,10 +1,14 @@
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
+import { readStatus } from '../fhir/status-rules';
 import { bannerFromPatient } from './banner';
+import { obj, objs, str } from './fields';
+import { medicationLookup } from './medicine-name';
+import { asRemoved } from './removed-rows';
 import { emptySections, type Coverage, type SectionId, type SourceSummary, type SummaryRow } from './model';
 import { refOf, type RowContext } from './row-base';
 import { carePlanRow, careTeamRow, documentRow, flagRow } from './rows-care';
 import { encounterRow, imagingStudyRow, immunizationRow, procedureRow } from './rows-events';
-import { isImagingReport, isVitalSign, observationRow, reportRow } from './rows-results';
+import { isImagingReport, isVitalSign, observationRow, reportDate, reportRow } from './rows-results';
 import { allergyRow, conditionRow, medicationRow } from './rows';
 import { foldImaging } from './fold-imaging';
 
@@ -56,15 +60,19 @@ function rowOf(resource: FhirResource, ctx: RowContext, owner: string, index: nu
   const known = builtRows.get(resource);
   if (known?.owner === owner) return known;
   const built = buildRow(resource, ctx, index);
-  if (built && typeof resource.id === 'string') builtRows.set(resource, { ...built, owner });
+  // A medicine named by a Medication on the server may be named once that Medication arrives.
+  const byServerReference = !(str(obj(resource, 'medicationReference') ?? {}, 'reference') ?? '#').startsWith('#');
+  if (built && typeof resource.id === 'string' && !byServerReference) builtRows.set(resource, { ...built, owner });
   return built;
 }
 
 function buildRow(resource: FhirResource, ctx: RowContext, index: number): BuiltRow | undefined {
   const simple = SIMPLE[resource.resourceType];
-  if (simple) return { section: simple[0], row: simple[1](resource, ctx, index) };
-  if (resource.resourceType !== 'Observation') return undefined;
-  return { section: isVitalSign(resource) ? 'vitals' : 'results', row: observationRow(resource, ctx, index) };
+  const status = readStatus(resource);
+  const built: BuiltRow | undefined = simple
+    ? { section: simple[0], row: simple[1](resource, ctx, index) }
+    : resource.resourceType === 'Observation' ? { section: isVitalSign(resource) ? 'vitals' : 'results', row: observationRow(resource, ctx, index) } : undefined;
+  return built && status.removed ? { section: built.section, row: asRemoved(built.row, resource, status) } : built;
 }
 
 /**
@@ -82,17 +90,22 @@ export function prepareRows(ctx: RowContext, resources: readonly FhirResource[])
  * to this banner.
  */
 export function buildSourceSummary(input: SourceResources): SourceSummary {
-  const ctx = { sourceId: input.sourceId, patientKey: input.patientKey };
+  const ctx = { sourceId: input.sourceId, patientKey: input.patientKey, medication: medicationLookup(input.resources) };
   const ownReference = `Patient/${input.patient.id}`;
   const sections = emptySections<SummaryRow[]>(() => []);
+  const removed: Partial<Record<SectionId, SummaryRow[]>> = {};
   const own = input.resources.map((r, i) => [r, i] as const).filter(([r]) => belongsTo(r, ownReference));
   const observations = new Map<string, SummaryRow>();
+  const reportDates = datesFromReports(own.map(([r]) => r));
   const owner = ownerOf(ctx);
   for (const [resource, index] of own) {
     const built = rowOf(resource, ctx, owner, index);
     if (!built) continue;
-    sections[built.section].push(built.row);
-    if (resource.resourceType === 'Observation') observations.set(refOf(resource, index), built.row);
+    const ref = refOf(resource, index);
+    const row = resource.resourceType === 'Observation' ? withReportDate(built.row, reportDates.get(ref)) : built.row;
+    if (row.removed) (removed[built.section] ??= []).push(row);
+    else sections[built.section].push(row);
+    if (resource.resourceType === 'Observation') observations.set(ref, row);
   }
   // Reports after observations, so each report can name its results.
   const resolve = (reference: string) => {
@@ -101,7 +114,11 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
   };
   for (const [resource, index] of own) {
     if (resource.resourceType !== 'DiagnosticReport') continue;
-    sections[isImagingReport(resource) ? 'imaging' : 'results'].push(reportRow(resource, ctx, index, resolve));
+    const section = isImagingReport(resource) ? 'imaging' : 'results';
+    const status = readStatus(resource);
+    const row = reportRow(resource, ctx, index, resolve);
+    if (status.removed) (removed[section] ??= []).push(asRemoved(row, resource, status));
+    else sections[section].push(row);
   }
   sections.imaging = foldImaging(sections.imaging, own.filter(([r]) => r.resourceType === 'DiagnosticReport').map(([r, i]) => [r, refOf(r, i)] as const));
   const incomplete = input.incomplete ?? {};
@@ -111,14 +128,35 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
     banner: bannerFromPatient(input.patient, input.patientKey),
     sections,
     incomplete,
-    coverage: coverageOf(sections, incomplete, input.notSupported ?? []),
+    coverage: coverageOf(sections, incomplete, input.notSupported ?? [], removed),
+    ...(Object.keys(removed).length > 0 ? { removed } : {}),
   };
 }
 
-function coverageOf(sections: Record<SectionId, SummaryRow[]>, incomplete: Partial<Record<SectionId, string>>, notSupported: readonly SectionId[]): Record<SectionId, Coverage> {
+/** Each Observation a report lists, with the report's date: a result sent without its own time takes it. */
+function datesFromReports(resources: readonly FhirResource[]): Map<string, string> {
+  const dates = new Map<string, string>();
+  for (const report of resources) {
+    if (report.resourceType !== 'DiagnosticReport') continue;
+    const date = reportDate(report);
+    for (const result of objs(report, 'result')) {
+      const reference = str(result, 'reference')?.replace(/^.*?(Observation\/[^/]+)(\/_history\/.*)?$/, '$1');
+      if (date && reference && !dates.has(reference)) dates.set(reference, date);
+    }
+  }
+  return dates;
+}
+
+function withReportDate(row: SummaryRow, date: string | undefined): SummaryRow {
+  const point = row.result?.points[0];
+  if (!date || !point || point.at) return row;
+  return { ...row, date: date.slice(0, 10), result: { ...row.result!, points: [{ ...point, at: date }] } };
+}
+
+function coverageOf(sections: Record<SectionId, SummaryRow[]>, incomplete: Partial<Record<SectionId, string>>, notSupported: readonly SectionId[], removed: Partial<Record<SectionId, SummaryRow[]>>): Record<SectionId, Coverage> {
   const out = emptySections<Coverage>(() => ({ state: 'empty' }));
   for (const id of Object.keys(out) as SectionId[]) {
-    const count = sections[id].reduce((n, row) => n + row.sources.length, 0);
+    const count = [...sections[id], ...(removed[id] ?? [])].reduce((n, row) => n + row.sources.length, 0);
     const reason = incomplete[id];
     if (notSupported.includes(id) && count === 0) out[id] = { state: 'not-supported' };
     else if (reason) out[id] = { state: 'failed', reason };

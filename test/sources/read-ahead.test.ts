@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFhirGet, type FhirGet } from '@/lib/sources/fhir-http';
 import { earlyNextLink } from '@/lib/sources/read-ahead';
 import { searchAll } from '@/lib/sources/search';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { fakeFhir } from '../fixtures/fake-fhir';
 
 const base = 'http://fhir.test/fhir';

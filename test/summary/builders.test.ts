@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { carePlanRow, careTeamRow, documentRow, flagRow } from '@/lib/summary/rows-care';
 import { encounterRow, immunizationRow, procedureRow } from '@/lib/summary/rows-events';
 import { observationRow, reportRow } from '@/lib/summary/rows-results';

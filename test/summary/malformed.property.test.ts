@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import { SECTION_ORDER } from '@/lib/summary/model';
 import { SUMMARY_RESOURCE_TYPES, buildSourceSummary } from '@/lib/summary/source-summary';

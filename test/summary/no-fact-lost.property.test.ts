@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import { applyLens } from '@/lib/summary/lens';
 import { SECTION_ORDER } from '@/lib/summary/model';

@@ -19,6 +19,7 @@ export function CompactResult({ row, value, ids, sourceNames, mark }: Props) {
     <li class="row row-compact" data-patient={row.patientKey} data-source={ids[0]} data-sources={ids.join(' ')} data-row={row.id}>
       <span class="row-text">{row.text}:</span> <span class="result-value">{value}</span>
       {row.result?.points[0]?.flag && <span class="flag">{row.result.points[0].flag}</span>}
+      {row.result?.points[0]?.status && <span class="status point-status">{row.result.points[0].status}</span>}
       {row.date && <span class="row-date">{formatDate(row.date)}</span>}
       {mark && <span class="badge badge-change">{CHANGE_WORDS[mark]}</span>}
       {ids.map((id) => <SourceChip key={id} sourceId={id} name={sourceNames[id] ?? id} />)}

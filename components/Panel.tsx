@@ -96,7 +96,7 @@ export function Panel(props: Props) {
       {current?.cacheProblem && <p class="warning">{current.cacheProblem}.</p>}
       {summary && changes && <ChangesNotice summary={summary} changes={changes} />}
       {lensView.sections.slice(0, 1).map((s) => (
-        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} changes={changes} />
+        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} changes={changes} removed={summary?.removed?.[s.id]} />
       ))}
       <FocusBlock title={`${lensLabel} view`} groups={lensView.focus} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} />
       {lensView.sections.slice(1).map((s) => (
@@ -110,6 +110,7 @@ export function Panel(props: Props) {
           loading={stillLoading && cachedAt === undefined}
           collapsed={s.collapsed}
           changes={changes}
+          removed={summary?.removed?.[s.id]}
         />
       ))}
       {summary && <CoverageTable summary={summary} sources={sources} />}

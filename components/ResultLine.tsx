@@ -30,6 +30,7 @@ export function ResultLine({ row }: Props) {
       <div class="result-latest">
         <span class="result-value">{latest.display}</span>
         {latest.flag && <span class={`flag flag-${latest.flag.toLowerCase().replace(/\s+/g, '-')}`}>{latest.flag}</span>}
+        {latest.status && <span class="status point-status">{latest.status}</span>}
         {latest.at && <span class="row-date">{formatDate(latest.at)}</span>}
         {recent.length >= 2 && (
           <button type="button" class="trend-button" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide' : 'Show'} trend of ${row.text}, ${series.length} values`}>
@@ -39,7 +40,8 @@ export function ResultLine({ row }: Props) {
       </div>
       <div class="row-meta">
         {latest.range && <span>Range {latest.range}</span>}
-        {previous && <span>Before: {previous.display}{previous.flag ? ` (${previous.flag})` : ''} {formatDate(previous.at)}</span>}
+        {latest.otherRanges && <span>Other ranges: {latest.otherRanges.join('; ')}</span>}
+        {previous && <span>Before: {previous.display}{previous.flag ? ` (${previous.flag})` : ''}{previous.status ? ` (${previous.status})` : ''} {formatDate(previous.at)}</span>}
         {points.length > 2 && <span>{points.length} values</span>}
         {otherUnits > 0 && <span class="note">{otherUnits} in another unit, not plotted</span>}
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
 import { SECTION_TITLES } from '../lib/summary/model';
+import { RemovedRows } from './RemovedRows';
 import { SummaryItem } from './SummaryItem';
 
 interface Props {
@@ -16,6 +17,8 @@ interface Props {
   /** Starts collapsed (a lens that rarely needs it); the heading still shows the count. */
   readonly collapsed?: boolean;
   readonly changes?: Changes;
+  /** Records the sources withdrew, listed apart under "Removed by the source". */
+  readonly removed?: readonly SummaryRow[];
 }
 
 /** Rows shown before "Show more": allergies and alerts are never capped. */
@@ -29,7 +32,7 @@ function emptyText(section: SectionId, loading: boolean): string {
 }
 
 /** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes }: Props) {
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes, removed = [] }: Props) {
   // Allergies can never be collapsed: the one section that must always be read.
   const collapsible = section !== 'allergies';
   const [open, setOpen] = useState(!collapsed || !collapsible);
@@ -39,16 +42,18 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
   const hidden = rows.length - shown.length;
   const bodyId = `body-${section}`;
   const changed = rows.filter((r) => changes?.marks[r.id]).length;
+  // A "no known …" statement is not a record of something: it is never counted as one.
+  const count = rows.filter((r) => !r.statement).length;
   return (
     <section class={`section section-${section}`} aria-labelledby={`title-${section}`} data-section={section}>
       <h2 id={`title-${section}`}>
         {collapsible ? (
           <button type="button" class="section-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({count})</span>
           </button>
         ) : (
           <>
-            {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+            {SECTION_TITLES[section]} <span class="count">({count})</span>
           </>
         )}
         {changed > 0 && <span class="badge badge-change">{changed} changed</span>}
@@ -74,6 +79,7 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
               Show {hidden} more
             </button>
           )}
+          <RemovedRows rows={removed} sourceNames={sourceNames} sourceOrder={sourceOrder} />
         </div>
       )}
     </section>

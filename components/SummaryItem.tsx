@@ -16,6 +16,9 @@ interface Props {
   readonly mark?: ChangeMark;
 }
 
+/** Statuses that are the plain default of their record: no words drawn. */
+const PLAIN_STATUS = ['active', 'final', 'current', 'completed', 'finished'];
+
 /** Per-source words that differ from the row's own, so a merged row hides no source's wording. */
 function differing(row: SummaryRow, names: Readonly<Record<string, string>>): string[] {
   return row.sources
@@ -30,9 +33,11 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
   // How the sources named a grouped test: on hover, not a line of its own.
   const asSent = row.result && row.result.namesAsSent.some((n) => n !== row.text) ? row.result.namesAsSent.join('; ') : undefined;
   const more = extra.length > 0 || row.body || row.narrative;
-  const single = row.result?.points.length === 1 && !row.result.points[0]!.range ? row.result.points[0] : undefined;
+  const single = row.result?.points.length === 1 && !row.result.points[0]!.range && !row.result.points[0]!.otherRanges ? row.result.points[0] : undefined;
   if (single && !more && !row.conflict) return <CompactResult row={row} value={single.display} ids={ids} sourceNames={sourceNames} mark={mark} />;
-  const classes = ['row', row.active ? '' : 'inactive', row.alert ? 'alert' : '', row.conflict ? 'conflict' : '', mark ? 'changed' : ''].filter(Boolean).join(' ');
+  const classes = ['row', row.active ? '' : 'inactive', row.alert ? 'alert' : '', row.conflict ? 'conflict' : '', mark ? 'changed' : '', row.statement ? 'statement' : '', row.status === 'refuted' ? 'refuted' : ''].filter(Boolean).join(' ');
+  // A "no known …" statement reads as one: "No known drug allergy — recorded 03-Apr-2020".
+  const dateWords = row.statement ? `recorded ${formatDate(row.date)}` : `${formatDate(row.date)}${row.end && row.end !== row.date ? ` to ${formatDate(row.end)}` : ''}`;
   return (
     <li class={classes} data-patient={row.patientKey} data-source={ids[0]} data-sources={ids.join(' ')} data-row={row.id}>
       <div class="row-main">
@@ -41,13 +46,14 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
           {mark && <span class="badge badge-change">{CHANGE_WORDS[mark]}</span>}
           {row.conflict && <span class="badge badge-conflict">Conflict</span>}
           {row.alert && !row.result && <span class="badge badge-alert">{row.sources[0]?.ref.startsWith('Flag/') ? 'Alert' : 'High risk'}</span>}
-          {row.status && !row.result && !['active', 'final', 'current', 'completed', 'finished'].includes(row.status) && <span class="status">{row.status}</span>}
+          {row.status && !row.result && !row.statement && !PLAIN_STATUS.includes(row.status) && <span class="status">{row.status.replace(/-/g, ' ')}</span>}
         </span>
       </div>
       {row.result && <ResultLine row={row} />}
       <div class="row-meta">
         {row.detail && <span class="row-detail">{row.detail}</span>}
-        {row.date && !row.result && <span class="row-date">{formatDate(row.date)}{row.end && row.end !== row.date ? ` to ${formatDate(row.end)}` : ''}</span>}
+        {row.date && !row.result && <span class="row-date">{dateWords}</span>}
+        {row.names && <span class="row-names">Also recorded as: {row.names.filter((n) => n !== row.text).join('; ')}</span>}
         {ids.map((id) => (
           <SourceChip key={id} sourceId={id} name={sourceNames[id] ?? id} said={row.sources.find((s) => s.sourceId === id)?.detail} />
         ))}

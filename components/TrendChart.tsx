@@ -29,7 +29,7 @@ export function TrendChart({ title, series }: Props) {
         {shape.line2 && <path class="line line2" d={shape.line2} />}
         {shape.dots.map((d) => (
           <circle key={`${d.x}`} class={d.point.flag ? 'dot flagged' : 'dot'} cx={d.x} cy={d.y} r={2.5}>
-            <title>{`${formatDate(d.point.at)}: ${d.point.display}${d.point.flag ? ` (${d.point.flag})` : ''}`}</title>
+            <title>{`${formatDate(d.point.at)}: ${d.point.display}${d.point.flag ? ` (${d.point.flag})` : ''}${d.point.status ? ` (${d.point.status})` : ''}`}</title>
           </circle>
         ))}
         <text x={2} y={10} class="axis">{`${shape.max} ${unit}`}</text>
@@ -44,7 +44,7 @@ export function TrendChart({ title, series }: Props) {
         </thead>
         <tbody>
           {[...series].reverse().map((p, i) => (
-            <tr key={i}><td>{formatDate(p.at)}</td><td>{p.display}{p.flag ? ` (${p.flag})` : ''}</td></tr>
+            <tr key={i}><td>{formatDate(p.at)}</td><td>{p.display}{p.flag ? ` (${p.flag})` : ''}{p.status ? ` (${p.status})` : ''}</td></tr>
           ))}
         </tbody>
       </table>

@@ -18,11 +18,14 @@ function bannerLines(banner: Banner): string[] {
 
 function rowLine(row: SummaryRow, sourceNames: Readonly<Record<string, string>>): string {
   const latest = row.result?.points[0];
-  const value = latest ? `${latest.display}${latest.flag ? ` (${latest.flag})` : ''}${latest.range ? `, range ${latest.range}` : ''}` : undefined;
-  const when = row.date ? formatDate(row.date) : undefined;
-  const status = row.status && !row.active ? row.status : undefined;
+  const value = latest
+    ? `${latest.display}${latest.flag ? ` (${latest.flag})` : ''}${latest.status ? ` (${latest.status})` : ''}${latest.range ? `, range ${latest.range}` : ''}${latest.otherRanges ? `, other ranges ${latest.otherRanges.join('; ')}` : ''}`
+    : undefined;
+  const when = row.date ? `${row.statement ? 'recorded ' : ''}${formatDate(row.date)}` : undefined;
+  const status = row.removed ? `${row.removed.words}${row.removed.at ? ` ${formatDate(row.removed.at)}` : ''}${row.removed.by ? ` by ${row.removed.by}` : ''}` : row.status && (!row.active || row.status === 'refuted') ? row.status : undefined;
   const from = [...new Set(row.sources.map((s) => sourceNames[s.sourceId] ?? s.sourceId))].join(', ');
-  const parts = [row.text, value, row.detail, status, when].filter(Boolean).join(' - ');
+  const names = row.names && `also recorded as ${row.names.filter((n) => n !== row.text).join('; ')}`;
+  const parts = [row.text, value, row.detail, names, status, when].filter(Boolean).join(' - ');
   return `- ${parts} [${from}]${row.conflict ? ` CONFLICT: ${row.conflict.reason}` : ''}`;
 }
 
@@ -37,9 +40,12 @@ export function summaryAsText(summary: Summary, view: LensView, sourceNames: Rea
   }
   for (const section of view.sections) {
     const gap = summary.incomplete[section.id];
-    lines.push(`${SECTION_TITLES[section.id]} (${section.rows.length}):`);
+    lines.push(`${SECTION_TITLES[section.id]} (${section.rows.filter((r) => !r.statement).length}):`);
     if (gap) lines.push(`- May be incomplete: ${gap}`);
-    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : ['- None recorded in the sources that answered']), '');
+    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : ['- None recorded in the sources that answered']));
+    const removed = summary.removed?.[section.id] ?? [];
+    if (removed.length > 0) lines.push(`  Removed by the source (${removed.length}), not current:`, ...removed.map((r) => `  ${rowLine(r, sourceNames)}`));
+    lines.push('');
   }
   return lines.join('\n').trimEnd() + '\n';
 }

@@ -17,6 +17,5 @@ export function asRemoved(row: SummaryRow, resource: FhirResource, status: Statu
   const by = display(obj(resource, 'recorder')) ?? display(obj(resource, 'asserter'))
     ?? objs(resource, 'performer').map((p) => display(obj(p, 'actor')) ?? display(p)).find(Boolean);
   const at = datePart(str(obj(resource, 'meta') ?? {}, 'lastUpdated'));
-  const { alert: _alert, conflict: _conflict, ...rest } = row;
-  return { ...rest, active: false, removed: { words: status.words ?? status.code ?? 'withdrawn', ...(at ? { at } : {}), ...(by ? { by } : {}) } };
+  return { ...row, active: false, alert: undefined, conflict: undefined, removed: { words: status.words ?? status.code ?? 'withdrawn', ...(at ? { at } : {}), ...(by ? { by } : {}) } };
 }

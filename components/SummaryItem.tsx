@@ -45,6 +45,7 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
         <span class="badges">
           {mark && <span class="badge badge-change">{CHANGE_WORDS[mark]}</span>}
           {row.conflict && <span class="badge badge-conflict">Conflict</span>}
+          {row.context && <span class="badge badge-context">{row.context === 'family-history' ? 'Family history' : 'History of'}</span>}
           {row.alert && !row.result && <span class="badge badge-alert">{row.sources[0]?.ref.startsWith('Flag/') ? 'Alert' : 'High risk'}</span>}
           {row.status && !row.result && !row.statement && !PLAIN_STATUS.includes(row.status) && <span class="status">{row.status.replace(/-/g, ' ')}</span>}
         </span>

@@ -3,6 +3,7 @@
  * cached as JSON), sections aligned with the HL7 International Patient Summary.
  */
 import type { NegationScope } from '../fhir/negations';
+import type { RecordContext } from '../fhir/record-context';
 
 export type SectionId =
   | 'allergies'
@@ -129,6 +130,8 @@ export interface SummaryRow {
   readonly statement?: Statement;
   /** Kind of allergy as sent (medication, food, environment, biologic): which statements it contradicts. */
   readonly category?: string;
+  /** A Condition that is a family history or a history-of, not the patient's current diagnosis. */
+  readonly context?: RecordContext;
   /** Every name the merged records were given, when they differ: a merge never hides a name. */
   readonly names?: readonly string[];
 }

@@ -1,6 +1,7 @@
 /** Builders for the first screen: allergies, problems, medicines. One resource in, one row out. */
 import type { FhirResource } from '../fhir/resource';
 import { negationOf } from '../fhir/negations';
+import { recordContextOf } from '../fhir/record-context';
 import { readStatus, verificationWords } from '../fhir/status-rules';
 import { choiceDate } from './choice-dates';
 import { codeKeys, conceptText } from './codeable-text';
@@ -54,9 +55,12 @@ export function conditionRow(resource: FhirResource, ctx: RowContext, index = 0)
   const code = obj(resource, 'code');
   const onset = choiceDate(resource, 'onset');
   const abatement = choiceDate(resource, 'abatement');
+  const text = conceptText(code, 'Problem (not named)');
+  const context = recordContextOf(codeKeys(code), text, objs(resource, 'category').map((c) => conceptText(c, '')));
   return makeRow(resource, index, ctx, 'cond', code, {
-    text: conceptText(code, 'Problem (not named)'),
+    text,
     ...statementOf(code),
+    ...(context ? { context } : {}),
     // An unconfirmed diagnosis must not read like a confirmed one.
     detail: join([stage.join('; '), verificationWords(resource), onsetWords(resource), abatement.words && `Ended ${abatement.words}`]),
     status: status.words ?? status.code,

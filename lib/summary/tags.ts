@@ -39,6 +39,9 @@ function tagObservation(row: SummaryRow, out: Set<Tag>) {
 
 /** The lens tags a freshly built row earns. */
 export function tagsOf(resourceType: string, row: SummaryRow): Tag[] {
+  // A "no known …" statement, a family history or a history-of is not the patient's current
+  // diagnosis or treatment: no lens takes it for one.
+  if (row.statement || row.context) return [];
   const out = new Set<Tag>();
   switch (resourceType) {
     case 'Condition':

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import type { Summary } from '@/lib/summary/model';
-import { buildSourceSummary } from '@/lib/summary/source-summary';
+import { SUMMARY_RESOURCE_TYPES, buildSourceSummary } from '@/lib/summary/source-summary';
 
 const R4_DIR = join(process.cwd(), 'node_modules/hl7.fhir.r4.examples');
 const IPS_DIR = join(process.cwd(), 'node_modules/hl7.fhir.uv.ips/example');
@@ -33,9 +33,10 @@ function r4Example(file: string): string {
   return text;
 }
 
-/** Every R4 example resource (Bundles excluded) that references `Patient/<id>`, with that Patient. */
+/** Every R4 example resource of a type the summary reads (Bundles excluded) that references `Patient/<id>`, with that Patient. */
 export function r4Patient(id: string): CorpusRecord {
-  r4Files ??= readdirSync(R4_DIR).filter((f) => f.endsWith('.json') && !f.startsWith('Bundle-') && f !== 'package.json');
+  const types = [...SUMMARY_RESOURCE_TYPES, 'Medication'];
+  r4Files ??= readdirSync(R4_DIR).filter((f) => f.endsWith('.json') && types.includes(f.slice(0, f.indexOf('-'))));
   const needle = `"Patient/${id}"`;
   const resources = r4Files.filter((f) => r4Example(f).includes(needle)).map((f) => JSON.parse(r4Example(f)) as FhirResource);
   return { patient: JSON.parse(r4Example(`Patient-${id}.json`)) as FhirResource, resources };

@@ -1,6 +1,7 @@
 import type { FhirResource } from '../fhir/resource';
 import { readStatus } from '../fhir/status-rules';
 import { bannerFromPatient } from './banner';
+import { choiceDate } from './choice-dates';
 import { obj, objs, str } from './fields';
 import { medicationLookup } from './medicine-name';
 import { asRemoved } from './removed-rows';
@@ -96,7 +97,8 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
   const removed: Partial<Record<SectionId, SummaryRow[]>> = {};
   const own = input.resources.map((r, i) => [r, i] as const).filter(([r]) => belongsTo(r, ownReference));
   const observations = new Map<string, SummaryRow>();
-  const reportDates = datesFromReports(own.map(([r]) => r));
+  // A panel sent without a subject (R4 Bundle-ghp's) still dates its members; another patient's never does.
+  const reportDates = datesFromReports(input.resources.filter((r) => belongsTo(r, ownReference) || (r['subject'] === undefined && r['patient'] === undefined)));
   const owner = ownerOf(ctx);
   for (const [resource, index] of own) {
     const built = rowOf(resource, ctx, owner, index);
@@ -133,16 +135,32 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
   };
 }
 
-/** Each Observation a report lists, with the report's date: a result sent without its own time takes it. */
+const observationRef = (reference: Record<string, unknown>) => str(reference, 'reference')?.replace(/^.*?(Observation\/[^/]+)(\/_history\/.*)?$/, '$1');
+
+/**
+ * Each Observation a report lists (directly, or as a member of a panel it lists), with the date
+ * it should be read at: a result sent without its own time takes its panel's, else its report's.
+ */
 function datesFromReports(resources: readonly FhirResource[]): Map<string, string> {
   const dates = new Map<string, string>();
-  for (const report of resources) {
-    if (report.resourceType !== 'DiagnosticReport') continue;
-    const date = reportDate(report);
-    for (const result of objs(report, 'result')) {
-      const reference = str(result, 'reference')?.replace(/^.*?(Observation\/[^/]+)(\/_history\/.*)?$/, '$1');
-      if (date && reference && !dates.has(reference)) dates.set(reference, date);
+  const observations = new Map(resources.filter((r) => r.resourceType === 'Observation' && r.id).map((r) => [`Observation/${r.id}`, r]));
+  const give = (members: readonly Record<string, unknown>[], date: string, depth: number) => {
+    for (const member of members) {
+      const ref = observationRef(member);
+      if (!ref || dates.has(ref)) continue;
+      dates.set(ref, date);
+      const panel = observations.get(ref);
+      // A panel's members: a few levels at most, and each once, whatever loops a source sends.
+      if (panel && depth < 4) give(objs(panel, 'hasMember'), choiceDate(panel, 'effective').date ?? date, depth + 1);
     }
+  };
+  for (const report of resources) {
+    const date = report.resourceType === 'DiagnosticReport' ? reportDate(report) : undefined;
+    if (date) give(objs(report, 'result'), date, 0);
+  }
+  for (const panel of observations.values()) {
+    const date = choiceDate(panel, 'effective').date;
+    if (date) give(objs(panel, 'hasMember'), date, 1);
   }
   return dates;
 }

@@ -47,8 +47,11 @@ export function medicationFor(holder: FhirResource, reference: string | undefine
 export function medicineName(medication: FhirResource): MedicineName {
   const code = obj(medication, 'code');
   const ingredients = objs(medication, 'ingredient').map((ingredient) => {
-    const item = obj(ingredient, 'itemCodeableConcept') ?? obj(ingredient, 'itemReference');
-    const name = item ? (str(item, 'display') ?? conceptText(item, '')) : '';
+    const reference = obj(ingredient, 'itemReference');
+    // An ingredient may name a Substance contained in the Medication (`#sub04`).
+    const contained = reference && objs(medication, 'contained').find((c) => `#${String(c['id'])}` === str(reference, 'reference'));
+    const item = obj(ingredient, 'itemCodeableConcept') ?? (contained && obj(contained, 'code'));
+    const name = item ? conceptText(item, '') : (reference && str(reference, 'display')) ?? '';
     const strength = strengthText(obj(ingredient, 'strength'));
     return [name, strength].filter(Boolean).join(' ');
   }).filter(Boolean);

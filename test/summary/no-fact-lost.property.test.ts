@@ -22,8 +22,9 @@ const code = fc.constantFrom(
   {},
 );
 const date = fc.constantFrom(undefined, '2024', '2024-03-01', '2024-03-20', '2025-01-13T08:40:00Z', '2019-07-01');
-const status = fc.constantFrom(undefined, 'active', 'resolved', 'stopped', 'completed', 'final', 'inactive');
+const status = fc.constantFrom(undefined, 'active', 'resolved', 'stopped', 'completed', 'final', 'inactive', 'entered-in-error', 'cancelled');
 const clinical = fc.constantFrom(undefined, { coding: [{ code: 'active' }] }, { coding: [{ code: 'resolved' }] });
+const verification = fc.constantFrom(undefined, { coding: [{ code: 'confirmed' }] }, { coding: [{ code: 'refuted' }] }, { coding: [{ code: 'entered-in-error' }] });
 const value = fc.option(fc.constantFrom(5, 64, 64.0, 7.9), { nil: undefined });
 
 /** A loosely shaped resource of any summary type, for this patient or another. */
@@ -35,15 +36,16 @@ const resource = fc.record({
   date,
   status,
   clinical,
+  verified: verification,
   value,
   dose: fc.constantFrom(undefined, 'One tablet', 'Two tablets', 'As directed'),
   category: fc.constantFrom(undefined, 'vital-signs', 'laboratory', 'RAD'),
-}).map(({ resourceType, id, owner, code, date, status, clinical, value, dose, category }): FhirResource => ({
+}).map(({ resourceType, id, owner, code, date, status, clinical, verified, value, dose, category }): FhirResource => ({
   resourceType,
   ...(id ? { id } : {}),
   [resourceType === 'AllergyIntolerance' || resourceType === 'Immunization' ? 'patient' : 'subject']: owner ? { reference: owner } : undefined,
   code, vaccineCode: code, medicationCodeableConcept: code, type: [code],
-  status, clinicalStatus: clinical,
+  status, clinicalStatus: clinical, verificationStatus: verified,
   onsetDateTime: date, effectiveDateTime: date, authoredOn: date, performedDateTime: date, occurrenceDateTime: date, started: date,
   period: date ? { start: date } : undefined,
   valueQuantity: value === undefined ? undefined : { value, unit: 'mmol/mol' },
@@ -69,7 +71,11 @@ describe('the merge never loses a fact and never crosses patients', () => {
         if (strayOther) summaries.push(buildSourceSummary({ sourceId: 'stray', patientKey: OTHER_KEY, patient: { resourceType: 'Patient', id: 'pt' }, resources: bySource['gp'] ?? [] }));
         const summary = combineSources(KEY, { patientKey: KEY }, summaries);
         const rows = SECTION_ORDER.flatMap((id) => summary.sections[id]);
-        const owned = rows.flatMap((row) => row.sources.map((s) => `${s.sourceId}/${s.ref}`));
+        const removed = SECTION_ORDER.flatMap((id) => summary.removed?.[id] ?? []);
+        // A withdrawn record is owned by its removed row, never by a row of a section.
+        const owned = [...rows, ...removed].flatMap((row) => row.sources.map((s) => `${s.sourceId}/${s.ref}`));
+        expect(rows.some((r) => r.removed)).toBe(false);
+        expect(removed.every((r) => r.removed && !r.alert && !r.active)).toBe(true);
         const expected = Object.entries(bySource).flatMap(([sourceId, resources]) =>
           resources.map((r, i) => [r, i] as const)
             .filter(([r]) => SUMMARY_RESOURCE_TYPES.includes(r.resourceType) && belongs(r))

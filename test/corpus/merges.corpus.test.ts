@@ -24,7 +24,7 @@ function transferDegraded(record: CorpusRecord): CorpusRecord {
 }
 
 describe('generic codes never merge', () => {
-  it('R4 Patient/example\'s cashew, penicillin and fish allergies, all sent as transfer-degraded, stay three rows with three names', () => {
+  it('R4 Patient/example: the cashew, penicillin and fish allergies, all sent as transfer-degraded, stay three rows with three names', () => {
     const allergies = summaryOf({ gp: transferDegraded(example) }).sections.allergies.filter((r) => !r.statement);
     expect(allergies.map((r) => r.text).sort()).toEqual(['Allergic to fresh fish. Tolerates canned fish', 'Cashew nuts', 'Penicillin G']);
   });

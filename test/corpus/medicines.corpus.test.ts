@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FhirResource } from '@/lib/fhir/resource';
 import { applyLens } from '@/lib/summary/lens';
+import type { SummaryRow } from '@/lib/summary/model';
 import { IPS_BUNDLES, ipsBundle, r4Patient, summaryOf } from './corpus';
 
 const r4 = (file: string) => JSON.parse(readFileSync(join(process.cwd(), 'node_modules/hl7.fhir.r4.examples', file), 'utf8')) as FhirResource;
 const pat1 = r4Patient('pat1');
-const rowOf = (rows: readonly { sources: readonly { ref: string }[] }[], ref: string) => rows.find((r) => r.sources.some((s) => s.ref === ref));
+const rowOf = (rows: readonly SummaryRow[], ref: string) => rows.find((r) => r.sources.some((s) => s.ref === ref));
 
 describe('medicines by reference are named', () => {
   it('R4 MedicationRequest/medrx0301 names its contained Medication #med0310: oral oxycodone', () => {

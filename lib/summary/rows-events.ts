@@ -5,6 +5,7 @@ import { codeKeys, conceptText, normaliseText } from './codeable-text';
 import { datePart, join, notes, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';
 import { makeRow, type RowContext } from './row-base';
+import { statementOf } from './rows';
 
 const narrativeOf = (resource: FhirResource) => str(obj(resource, 'text') ?? {}, 'div');
 
@@ -17,6 +18,7 @@ export function procedureRow(resource: FhirResource, ctx: RowContext, index = 0)
   const site = objs(resource, 'bodySite').map((s) => conceptText(s, '')).find(Boolean);
   return makeRow(resource, index, ctx, 'proc', code, {
     text: conceptText(code, 'Procedure (not named)'),
+    ...statementOf(code),
     detail: join([site, performer, performed.words && `Performed ${performed.words}`, status === 'not-done' && 'Not done']),
     status,
     active: status === 'in-progress',
@@ -35,6 +37,7 @@ export function immunizationRow(resource: FhirResource, ctx: RowContext, index =
   const occurrence = choiceDate(resource, 'occurrence');
   return makeRow(resource, index, ctx, 'imm', code, {
     text: conceptText(code, 'Vaccine (not named)'),
+    ...statementOf(code),
     // "Not done" must never read as given.
     detail: join([dose !== undefined && `Dose ${String(dose)}`, status === 'not-done' && 'Not given', occurrence.words && `Given ${occurrence.words}`]),
     status,

@@ -12,8 +12,8 @@ import { makeRow, type RowContext } from './row-base';
 
 export type { RowContext } from './row-base';
 
-/** A statement's fields: its standard words, never an alert, never a finding. */
-function statementOf(concept: unknown) {
+/** A "no known …" statement's fields, if the concept makes one: its standard words, never an alert, never a finding. */
+export function statementOf(concept: unknown) {
   const negation = negationOf(codeKeys(concept), conceptText(concept, ''));
   return negation && { text: negation.words, statement: { scope: negation.scope, kind: negation.kind } };
 }

@@ -36,3 +36,13 @@ describe('readStatus', () => {
     expect(readStatus({ resourceType: 'MedicationRequest', status: 'active', doNotPerform: true })).toMatchObject({ active: false, words: 'do not give' });
   });
 });
+
+describe('negationOf', () => {
+  it('reads the IPS 2.0 "no known" situations and the IPS 1.x absent/unknown codes as statements', async () => {
+    const { negationOf } = await import('@/lib/fhir/negations');
+    expect(negationOf(['http://snomed.info/sct|787481004'], '')).toMatchObject({ scope: 'medication', kind: 'none-known' });
+    expect(negationOf(['http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips|no-allergy-info'], '')).toMatchObject({ scope: 'allergy', kind: 'no-information' });
+    expect(negationOf([], 'NKDA')).toMatchObject({ scope: 'drug-allergy' });
+    expect(negationOf(['http://snomed.info/sct|764146007'], 'Penicillin')).toBeUndefined();
+  });
+});

@@ -63,6 +63,8 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
   }
   const coverage: Record<string, Readonly<Record<SectionId, Coverage>>> = {};
   for (const source of mine) if (source.coverage) coverage[source.sourceId] = source.coverage;
+  const undrawn = Object.fromEntries(mine.filter((s) => s.undrawn).map((s) => [s.sourceId, s.undrawn!]));
+  const resultsSince = Object.fromEntries(mine.filter((s) => s.resultsSince).map((s) => [s.sourceId, s.resultsSince!]));
   return {
     version: SUMMARY_VERSION,
     patientKey,
@@ -71,5 +73,7 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
     incomplete,
     sourceIds: mine.map((s) => s.sourceId),
     coverage,
+    ...(Object.keys(undrawn).length > 0 ? { undrawn } : {}),
+    ...(Object.keys(resultsSince).length > 0 ? { resultsSince } : {}),
   };
 }

@@ -6,6 +6,7 @@
 export type SectionId =
   | 'allergies'
   | 'alerts'
+  | 'decisions'
   | 'problems'
   | 'medications'
   | 'results'
@@ -15,17 +16,23 @@ export type SectionId =
   | 'immunizations'
   | 'encounters'
   | 'careplans'
+  | 'devices'
+  | 'familyhistory'
   | 'documents';
 
-/** General order: allergies always first; safety alerts next so a risk flag is never scrolled away. */
+/**
+ * General order: allergies always first; safety alerts next so a risk flag is never scrolled away,
+ * and treatment-limiting decisions (DNACPR, ReSPECT, advance decisions) with them on the first screen.
+ */
 export const SECTION_ORDER: readonly SectionId[] = [
-  'allergies', 'alerts', 'problems', 'medications', 'results', 'vitals',
-  'imaging', 'procedures', 'immunizations', 'encounters', 'careplans', 'documents',
+  'allergies', 'alerts', 'decisions', 'problems', 'medications', 'results', 'vitals',
+  'imaging', 'procedures', 'immunizations', 'encounters', 'careplans', 'devices', 'familyhistory', 'documents',
 ];
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   allergies: 'Allergies and intolerances',
   alerts: 'Alerts',
+  decisions: 'Treatment-limiting decisions',
   problems: 'Problems',
   medications: 'Medications',
   results: 'Results',
@@ -35,6 +42,8 @@ export const SECTION_TITLES: Record<SectionId, string> = {
   immunizations: 'Immunisations',
   encounters: 'Encounters',
   careplans: 'Care plans and care team',
+  devices: 'Devices and implants',
+  familyhistory: 'Family history',
   documents: 'Documents',
 };
 
@@ -149,6 +158,10 @@ export interface SourceSummary {
   /** Sections that could not be fetched completely, with the reason (shown, never hidden). */
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
   readonly coverage?: Readonly<Record<SectionId, Coverage>>;
+  /** Records of the patient this source returned that no section draws, counted by resource type. */
+  readonly undrawn?: Readonly<Record<string, number>>;
+  /** The date from which this source's Observations were fetched (the horizon); absent when all were. */
+  readonly resultsSince?: string;
 }
 
 export interface Summary {
@@ -160,9 +173,13 @@ export interface Summary {
   readonly incomplete: Readonly<Partial<Record<SectionId, string>>>;
   readonly sourceIds: readonly string[];
   readonly coverage?: Readonly<Record<string, Readonly<Record<SectionId, Coverage>>>>;
+  /** Per source: records of the patient returned but drawn in no section, by resource type. */
+  readonly undrawn?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per source: the Observation horizon applied (ISO date); a source absent here sent every result. */
+  readonly resultsSince?: Readonly<Record<string, string>>;
 }
 
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /** An empty record per section. */
 export function emptySections<T>(make: () => T): Record<SectionId, T> {

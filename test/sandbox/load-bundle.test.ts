@@ -17,10 +17,10 @@ const transaction = {
 
 describe('loading a Bundle into a sandbox source', () => {
   it('gives each entry an id and rewrites references to entries as Type/id, as a transaction would', () => {
-    const [patient, medication, statement] = resourcesFromBundle(transaction, '2026-12-01T09:00:00Z') as Record<string, unknown>[];
+    const [patient, medication, statement] = resourcesFromBundle(transaction, '2026-12-01T09:00:00Z');
     expect(statement).toMatchObject({
-      subject: { reference: `Patient/${String(patient!['id'])}` },
-      medicationReference: { reference: `Medication/${String(medication!['id'])}` },
+      subject: { reference: `Patient/${patient?.id}` },
+      medicationReference: { reference: `Medication/${medication?.id}` },
       meta: { lastUpdated: '2026-12-01T09:00:00Z' },
     });
   });

@@ -21,10 +21,14 @@ function cell(coverage: Coverage | undefined): string {
   }
 }
 
-/** Per source and section: how many records came back, none, not offered, or failed and why. */
+/**
+ * Per source and section: how many records came back, none, not offered, or failed and why; then,
+ * by resource type, what a source returned for the patient that no section draws.
+ */
 export function CoverageTable({ summary, sources }: Props) {
   const answered = sources.filter((s) => summary.coverage?.[s.id]);
   if (answered.length === 0) return null;
+  const undrawnTypes = [...new Set(answered.flatMap((s) => Object.keys(summary.undrawn?.[s.id] ?? {})))].sort();
   return (
     <details class="coverage">
       <summary>What each source returned</summary>
@@ -40,6 +44,12 @@ export function CoverageTable({ summary, sources }: Props) {
             <tr key={id}>
               <th scope="row">{SECTION_TITLES[id]}</th>
               {answered.map((s) => <td key={s.id} data-source={s.id} data-patient={summary.patientKey}>{cell(summary.coverage?.[s.id]?.[id])}</td>)}
+            </tr>
+          ))}
+          {undrawnTypes.map((type) => (
+            <tr key={`undrawn-${type}`} class="undrawn">
+              <th scope="row">{type} (not shown in a section)</th>
+              {answered.map((s) => <td key={s.id} data-source={s.id} data-patient={summary.patientKey}>{summary.undrawn?.[s.id]?.[type] ?? '–'}</td>)}
             </tr>
           ))}
         </tbody>

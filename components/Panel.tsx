@@ -9,6 +9,7 @@ import { CoverageTable } from './CoverageTable';
 import { FocusBlock } from './FocusBlock';
 import { NoPatient } from './NoPatient';
 import { PatientBanner } from './PatientBanner';
+import { ResultsHorizon } from './ResultsHorizon';
 import { SectionList } from './SectionList';
 import { SourceStatusList, type SourceInfo } from './SourceStatusList';
 import { Toolbar } from './Toolbar';
@@ -28,6 +29,8 @@ interface Props {
   readonly onRefresh?: () => void;
   readonly onCopy?: (summary: Summary, lens: LensId) => Promise<void>;
   readonly onPopOut?: () => void;
+  /** Fetches the results older than the sources' horizon. */
+  readonly onShowOlder?: () => void;
   /** When the live summary was completed. */
   readonly asOf?: number;
   readonly offline?: boolean;
@@ -111,6 +114,7 @@ export function Panel(props: Props) {
           collapsed={s.collapsed}
           changes={changes}
           removed={summary?.removed?.[s.id]}
+          notice={s.id === 'results' || s.id === 'vitals' ? <ResultsHorizon since={summary?.resultsSince} patientKey={context.key} onShowOlder={props.onShowOlder} /> : undefined}
         />
       ))}
       {summary && <CoverageTable summary={summary} sources={sources} />}

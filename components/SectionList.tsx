@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
@@ -19,11 +20,14 @@ interface Props {
   readonly changes?: Changes;
   /** Records the sources withdrew, listed apart under "Removed by the source". */
   readonly removed?: readonly SummaryRow[];
+  /** A statement about the whole section, under its heading (e.g. the results horizon). */
+  readonly notice?: ComponentChildren;
 }
 
-/** Rows shown before "Show more": allergies and alerts are never capped. */
+/** Rows shown before "Show more": allergies, alerts and treatment-limiting decisions are never capped. */
 const LIMIT: Partial<Record<SectionId, number>> = { results: 8, vitals: 4, encounters: 4, immunizations: 4, documents: 4 };
-const limitOf = (section: SectionId) => (section === 'allergies' || section === 'alerts' ? Infinity : LIMIT[section] ?? 6);
+const NEVER_CAPPED: readonly SectionId[] = ['allergies', 'alerts', 'decisions'];
+const limitOf = (section: SectionId) => (NEVER_CAPPED.includes(section) ? Infinity : LIMIT[section] ?? 6);
 
 function emptyText(section: SectionId, loading: boolean): string {
   if (loading) return 'Loading…';
@@ -32,7 +36,7 @@ function emptyText(section: SectionId, loading: boolean): string {
 }
 
 /** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes, removed = [] }: Props) {
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes, removed = [], notice }: Props) {
   // Allergies can never be collapsed: the one section that must always be read.
   const collapsible = section !== 'allergies';
   const [open, setOpen] = useState(!collapsed || !collapsible);
@@ -58,6 +62,7 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
         )}
         {changed > 0 && <span class="badge badge-change">{changed} changed</span>}
       </h2>
+      {notice}
       {incomplete && (
         <p class="warning" role="alert">
           May be incomplete: {incomplete}

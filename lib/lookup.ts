@@ -11,7 +11,7 @@ import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './fhir/resource';
 import { createLimiter } from './sources/limiter';
 import { revalidationBatch } from './sources/prefetch';
-import { patientQueries } from './sources/queries';
+import { observationHorizon, patientQueries, type QueryOptions } from './sources/queries';
 import { resolvePatient } from './sources/resolve-patient';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
@@ -105,6 +105,9 @@ const RESOURCE_SECTIONS: Readonly<Record<string, readonly SectionId[]>> = {
   CarePlan: ['careplans'],
   CareTeam: ['careplans'],
   DocumentReference: ['documents'],
+  Consent: ['decisions'],
+  DeviceUseStatement: ['devices'],
+  FamilyMemberHistory: ['familyhistory'],
 };
 
 /** The inverse of RESOURCE_SECTIONS, worked out once: the resource types each section is built from. */
@@ -126,11 +129,17 @@ export function bannerFromContext(context: PatientContext): Banner {
   return { patientKey: context.key, nhsNumber: nhs, birthDate: context.birthDate };
 }
 
+/** What the clinician asked of this look-up beyond the defaults. */
+export interface LookupOptions {
+  /** Every Observation, not only those within each source's horizon ("Show older"). */
+  readonly allResults?: boolean;
+}
+
 /**
  * Runs a look-up, calling onUpdate with each new view.
  * @param signal - aborted when the panel's patient changes; no update follows an abort
  */
-export async function runLookup(context: PatientContext, deps: LookupDeps, signal: AbortSignal, onUpdate: (view: LookupView) => void): Promise<void> {
+export async function runLookup(context: PatientContext, deps: LookupDeps, signal: AbortSignal, onUpdate: (view: LookupView) => void, options: LookupOptions = {}): Promise<void> {
   const statuses: Record<string, SourceStatus> = Object.fromEntries(deps.sources.map((s) => [s.id, { state: 'loading' }]));
   const summaries = new Map<string, SourceSummary>();
   const pageBanner = bannerFromContext(context);
@@ -179,7 +188,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         return young ? saved : undefined;
       };
       const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record });
+      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record }, options);
       publishLive();
     }),
   );
@@ -208,7 +217,7 @@ interface SourceHooks {
   readonly record: (patientId: string, resources: readonly FhirResource[]) => void;
 }
 
-async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks): Promise<SourceStatus> {
+async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks, options: LookupOptions): Promise<SourceStatus> {
   const { progress } = hooks;
   try {
     if (!source.identifierSystems.includes(context.identifier.system)) return { state: 'not-known' };
@@ -221,8 +230,10 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     // search and every query's count and changes go as one batch, for the id it was saved under.
     const recent = await hooks.recent();
     const now = deps.now();
+    const queryOptions: QueryOptions = { allResults: options.allResults, includes: (await capabilities).includes };
+    const resultsSince = observationHorizon(source, now, queryOptions);
     const ask = recent && (await capabilities).batch
-      ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now), recent.fetchedAt, signal)
+      ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, queryOptions), recent.fetchedAt, signal)
       : get;
     const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
     if (match.kind === 'not-known') return { state: 'not-known' };
@@ -249,6 +260,7 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
         resources,
         incomplete: { ...incomplete },
         notSupported: [...notSupported],
+        ...(resultsSince ? { resultsSince } : {}),
       });
       progress(summary, resources.length, result);
     };
@@ -256,13 +268,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     await fetchRecord({
       get: ask,
       baseUrl: source.fhirBaseUrl,
-      queries: patientQueries(source, match.patient.id, now),
+      queries: patientQueries(source, match.patient.id, now, queryOptions),
       batch: (await capabilities).batch,
       maxPages: MAX_PAGES,
       signal,
       onResult,
-      // Rows are built page by page while later pages are on their way (lib/summary/source-summary.ts).
-      onPage: (page) => prepareRows({ sourceId: source.id, patientKey: context.key }, page),
+      // Result rows are built page by page while later pages are on their way (lib/summary/source-summary.ts).
+      // Only Observations: a prescription's row must wait for the Medication it names, which comes after its page.
+      onPage: (page) => prepareRows({ sourceId: source.id, patientKey: context.key }, page.filter((r) => r.resourceType === 'Observation')),
       ...(saved ? { saved } : {}),
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.

@@ -5,9 +5,11 @@
  *   POST /sources/<id>/open    (serve without tokens)   POST /sources/<id>/secure (require them again)
  *   POST /sources/<id>/fault   {"mode": "http-503", "resourceType"?: "Observation"}  (mode "none" clears it)
  *   POST /latency              {"minMs": 0, "maxMs": 300}  (each FHIR answer held a random time in the range)
+ *   POST /sources/<id>/bundle  a FHIR Bundle (transaction, batch, document, collection): its resources join the source
  */
 import { createServer } from 'node:http';
 import { FAULT_MODES, type Fault } from './fhir/faults';
+import { readJsonBody } from './admin-body';
 import { closeServer, listen } from './listen';
 
 export interface AdminControls {
@@ -18,6 +20,8 @@ export interface AdminControls {
   revokeAccessTokens(): void;
   /** Holds every FHIR answer a random time in [minMs, maxMs], drawn per request. */
   setLatency(minMs: number, maxMs: number): void;
+  /** Adds a Bundle's resources to a source (sandbox/fhir/load-bundle.ts); how many, or undefined for an unknown source. */
+  loadBundle(id: string, bundle: unknown): Promise<number | undefined>;
 }
 
 export interface AdminServer {
@@ -58,6 +62,13 @@ export async function startAdminServer(options: { host: string; port: number; co
         const known = options.controls.setFault(faultPath[1]!, fault);
         reply(known ? 200 : 404, { source: faultPath[1], fault });
       });
+      return;
+    }
+    const bundlePath = /^\/sources\/([\w-]+)\/bundle$/.exec(path);
+    if (bundlePath) {
+      void readJsonBody(request)
+        .then((bundle) => options.controls.loadBundle(bundlePath[1]!, bundle))
+        .then((loaded) => reply(loaded === undefined ? 404 : 200, { source: bundlePath[1], loaded }), (error: Error) => reply(400, { error: error.message }));
       return;
     }
     if (path === '/latency') {

@@ -3,10 +3,11 @@
  * `sandbox ready` once every one of them answers; Ctrl-C stops it cleanly.
  */
 import { SOURCES, type SourceId } from './config';
+import { readBundleArg } from './bundle-files';
 import { FAULT_MODES, type Fault, type FaultMode } from './fhir/faults';
 import { PORT_ENV, startSandbox } from './world';
 
-const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--help]
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--load <source>=<bundle.json>]... [--help]
 
 Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
 and the two demo EPR sites on 127.0.0.1.
@@ -14,17 +15,28 @@ and the two demo EPR sites on 127.0.0.1.
   --open=<sources>  serve these FHIR sources without a token (comma-separated ids)
   --fault=<s>:<m>   make source <s> misbehave from the start; modes: ${FAULT_MODES.filter((m) => m !== 'none').join(', ')}
                     (switch later with POST http://127.0.0.1:8199/sources/<s>/fault {"mode": "<m>"})
+  --load <s>=<file> source <s> also holds the resources of this FHIR Bundle (transaction, batch, document
+                    or collection; references to entries' fullUrls become Type/id); repeatable, and also
+                    read from FHIRSIDE_LOAD="<s>=<file>,<s>=<file>". Its Patient needs an NHS number
+                    identifier (https://fhir.nhs.uk/Id/nhs-number) for an EPR page to name it.
+                    (later: POST http://127.0.0.1:8199/sources/<s>/bundle with the Bundle as the body)
   --help            show this text
 
 Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
 
-function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>> } {
+function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>>; bundles: ReturnType<typeof readBundleArg>[] } {
   const known = new Set<string>(SOURCES.map((s) => s.id));
   let help = false;
   const open: SourceId[] = [];
   const faults: Partial<Record<SourceId, Fault>> = {};
-  for (const arg of args) {
-    if (arg === '--help' || arg === '-h') {
+  const loads = (process.env['FHIRSIDE_LOAD'] ?? '').split(',').filter(Boolean);
+  const rest = [...args];
+  for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
+    if (arg === '--load' || arg.startsWith('--load=')) {
+      const value = arg === '--load' ? rest.shift() : arg.slice('--load='.length);
+      if (!value) throw new Error('--load needs <source>=<bundle.json>.');
+      loads.push(value);
+    } else if (arg === '--help' || arg === '-h') {
       help = true;
     } else if (arg.startsWith('--open=')) {
       for (const id of arg.slice('--open='.length).split(',').filter(Boolean)) {
@@ -42,7 +54,7 @@ function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; 
       throw new Error(`Unknown argument "${arg}".`);
     }
   }
-  return { help, open, faults };
+  return { help, open, faults, bundles: loads.map((value) => readBundleArg(value, known)) };
 }
 
 async function main(): Promise<void> {
@@ -53,12 +65,13 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message} Run with --help for usage.`);
     process.exit(2);
   }
-  const { help, open, faults } = args;
+  const { help, open, faults, bundles } = args;
   if (help) {
     console.log(USAGE);
     return;
   }
-  const world = await startSandbox({ openSources: open, faults, log: (line) => console.log(line) });
+  const world = await startSandbox({ openSources: open, faults, bundles, log: (line) => console.log(line) });
+  for (const { source, file } of bundles) console.log(`load   ${file} into ${source}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -16,6 +16,7 @@ import { startFhirServer, type FhirServer } from './fhir/server';
 import { startAdminServer } from './admin';
 import { revocable } from './auth/revocation';
 import type { Fault } from './fhir/faults';
+import { resourcesFromBundle } from './fhir/load-bundle';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
 
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   readonly seed?: number;
   /** Milliseconds every FHIR answer is held, standing in for a WAN on loopback (default FHIRSIDE_LATENCY_MS or 0). */
   readonly latencyMs?: number;
+  /** Extra FHIR Bundles (transaction, batch, document or collection) each source holds beside its own records. */
+  readonly bundles?: readonly { readonly source: SourceId; readonly bundle: unknown }[];
 }
 
 export interface SandboxUrls {
@@ -124,13 +127,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
     // Each source can be stopped and started again (admin), so the world holds its current server.
-    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; start: () => Promise<FhirServer> };
+    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; start: () => Promise<FhirServer> };
     const running = new Map<SourceId, SourceHandle>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
+      for (const extra of options.bundles ?? []) if (extra.source === source.id) resources.push(...resourcesFromBundle(extra.bundle));
       const isOpen = open.has(source.id);
       const handle: SourceHandle = {
         open: isOpen,
+        resources,
         fault: options.faults?.[source.id],
         // A restarted source keeps its fault: a test that stops and starts it still sees it misbehave.
         start: async () => {
@@ -202,6 +207,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return true;
         },
         revokeAccessTokens: () => tokens.revokeAll(),
+        loadBundle: async (id, bundle) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return undefined;
+          const loaded = resourcesFromBundle(bundle);
+          // Kept with the source's records, so a stopped and restarted source still holds them.
+          handle.resources.push(...loaded);
+          await handle.server?.repo.load(loaded);
+          picker.push(...pickerPatientsFrom(loaded, bases[id as SourceId] ?? ''));
+          return loaded.length;
+        },
         setLatency: (minMs, maxMs) => {
           latencyMs = minMs;
           latencyJitterMs = maxMs - minMs;

@@ -51,7 +51,9 @@ export function App({ services }: Props) {
   const [generation, setGeneration] = useState(0);
   const [signingIn, setSigningIn] = useState(false);
   const [signInProblems, setSignInProblems] = useState<string[]>([]);
-  const view = useLookup(context, services.lookupDeps, generation);
+  // "Show older" results, for the patient it was asked for only: the next patient starts at the horizon again.
+  const [allResultsFor, setAllResultsFor] = useState<string | undefined>(undefined);
+  const view = useLookup(context, services.lookupDeps, generation, { allResults: context !== undefined && allResultsFor === context.key });
   usePerformanceMarks(view);
   const auditStatus = useAudit(view, services);
   const [lens, setLens] = useLens();
@@ -98,6 +100,7 @@ export function App({ services }: Props) {
         onLens={setLens}
         previous={previous}
         onRefresh={() => setGeneration((g) => g + 1)}
+        onShowOlder={context ? () => setAllResultsFor(context.key) : undefined}
         onCopy={onCopy}
         onPopOut={popOut(tabId)}
         asOf={asOf}

@@ -9,6 +9,7 @@ import { isBundle, type Bundle, type FhirResource } from '../fhir/resource';
 import type { PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { entryStatus, sendBatch } from './batch';
+import { withReferents } from './referents';
 import { followPages, searchAll } from './search';
 
 export interface QueryResult {
@@ -54,8 +55,8 @@ async function runSearch(options: FetchRecordOptions, query: PatientQuery): Prom
     if (current) return { resourceType: query.resourceType, resources: current };
   }
   try {
-    const { resources, truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
-    return { resourceType: query.resourceType, resources, problem: truncated };
+    const { resources, included = [], truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
+    return { resourceType: query.resourceType, resources: [...resources, ...included], problem: truncated };
   } catch (error) {
     if (signal.aborted) throw error;
     return { resourceType: query.resourceType, resources: [], problem: problemOf(error) };
@@ -77,8 +78,8 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
       }
       try {
         const page = entry.resource as Bundle;
-        const { resources, truncated } = await followPages(get, page, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
-        return { resourceType: query.resourceType, resources, problem: truncated };
+        const { resources, included = [], truncated } = await followPages(get, page, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
+        return { resourceType: query.resourceType, resources: [...resources, ...included], problem: truncated };
       } catch (error) {
         if (signal.aborted) throw error;
         return { resourceType: query.resourceType, resources: [], problem: problemOf(error) };
@@ -87,10 +88,14 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
   );
 }
 
-/** Runs queries as one batch where that is allowed and worth it, else one request each. */
+/**
+ * Runs queries as one batch where that is allowed and worth it, else one request each; each
+ * answer comes with the Medications and Devices its resources name (sources/referents.ts).
+ */
 async function runAll(options: FetchRecordOptions, queries: readonly PatientQuery[], batch: boolean): Promise<QueryResult[]> {
   const batched = batch && queries.length > 1 ? await runBatch(options, queries) : undefined;
-  return batched ?? Promise.all(queries.map((q) => runSearch(options, q)));
+  const results = await (batched ?? Promise.all(queries.map((q) => runSearch(options, q))));
+  return Promise.all(results.map((result) => withReferents(options.get, options.baseUrl, result, options.signal, options.maxPages)));
 }
 
 /** Fetches every query, first screen first; each result goes to onResult as soon as it is complete. */

@@ -13,8 +13,16 @@ export interface PatientQuery {
   readonly firstScreen: boolean;
 }
 
-const FIRST_SCREEN = ['AllergyIntolerance', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Flag'];
-const LATER = ['DiagnosticReport', 'ImagingStudy', 'Procedure', 'Immunization', 'Encounter', 'CarePlan', 'CareTeam', 'DocumentReference'];
+// Consent is on the first screen: a do-not-resuscitate decision must be read with the alerts.
+const FIRST_SCREEN = ['AllergyIntolerance', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Flag', 'Consent'];
+const LATER = ['DiagnosticReport', 'ImagingStudy', 'Procedure', 'Immunization', 'Encounter', 'CarePlan', 'CareTeam', 'DocumentReference', 'DeviceUseStatement', 'FamilyMemberHistory'];
+
+export interface QueryOptions {
+  /** Fetch every Observation, not only those within the source's horizon ("Show older"). */
+  readonly allResults?: boolean;
+  /** `_include` values the source's CapabilityStatement offers (e.g. `MedicationRequest:medication`). */
+  readonly includes?: readonly string[];
+}
 
 /** ISO date `days` before `now`. */
 function daysBefore(now: number, days: number): string {
@@ -29,15 +37,25 @@ function daysBefore(now: number, days: number): string {
  */
 export const LONG_TAIL_PAGE_SIZE = 1000;
 
-/** The queries for one patient in one source. */
-export function patientQueries(source: SourceConfig, patientId: string, now: number): PatientQuery[] {
+/** The date from which a source's Observations are fetched (ISO date), unless all are asked for. */
+export function observationHorizon(source: SourceConfig, now: number, options: QueryOptions = {}): string | undefined {
+  return options.allResults ? undefined : daysBefore(now, source.observationHorizonDays ?? SOURCE_LIMIT_DEFAULTS.observationHorizonDays);
+}
+
+/**
+ * The queries for one patient in one source.
+ * @param options - all results instead of the horizon; the `_include`s the source offers
+ */
+export function patientQueries(source: SourceConfig, patientId: string, now: number, options: QueryOptions = {}): PatientQuery[] {
   const id = `patient=${encodeURIComponent(patientId)}`;
   const first = `${id}&_count=${source.pageSize}`;
   const tail = `${id}&_count=${Math.max(source.pageSize, LONG_TAIL_PAGE_SIZE)}`;
-  const horizon = daysBefore(now, source.observationHorizonDays ?? SOURCE_LIMIT_DEFAULTS.observationHorizonDays);
+  const horizon = observationHorizon(source, now, options);
+  // A referenced Medication or Device comes in the same answer where the server offers it.
+  const include = (type: string) => (options.includes ?? []).filter((i) => i.startsWith(`${type}:`)).map((i) => `&_include=${i}`).join('');
   return [
-    ...FIRST_SCREEN.map((type) => ({ resourceType: type, url: `${type}?${first}`, firstScreen: true })),
-    { resourceType: 'Observation', url: `Observation?${tail}&_sort=-date&date=ge${horizon}`, firstScreen: false },
-    ...LATER.map((type) => ({ resourceType: type, url: `${type}?${tail}`, firstScreen: false })),
+    ...FIRST_SCREEN.map((type) => ({ resourceType: type, url: `${type}?${first}${include(type)}`, firstScreen: true })),
+    { resourceType: 'Observation', url: `Observation?${tail}&_sort=-date${horizon ? `&date=ge${horizon}` : ''}`, firstScreen: false },
+    ...LATER.map((type) => ({ resourceType: type, url: `${type}?${tail}${include(type)}`, firstScreen: false })),
   ];
 }

@@ -47,6 +47,7 @@ export async function revalidateQuery(get: FhirGet, baseUrl: string, query: Pati
   if (!isBundle(counted) || typeof counted.total !== 'number' || changed.truncated) return undefined;
   const merged = new Map<string, FhirResource>();
   for (const resource of saved.resources) if (resource.id) merged.set(resource.id, resource);
-  for (const resource of changed.resources) if (resource.id) merged.set(resource.id, resource);
+  // Only the query's own type is counted: an `_include`d Medication is read again with its referrer.
+  for (const resource of changed.resources) if (resource.id && resource.resourceType === query.resourceType) merged.set(resource.id, resource);
   return merged.size === counted.total ? [...merged.values()] : undefined;
 }

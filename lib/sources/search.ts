@@ -19,6 +19,8 @@ export interface SearchOptions {
 
 export interface SearchResult {
   readonly resources: FhirResource[];
+  /** Resources the server added with `_include` (search mode `include`): a row's referents, not results. */
+  readonly included?: FhirResource[];
   /** Set when paging stopped early, with the reason, so the panel can say "more not shown". */
   readonly truncated?: string;
 }
@@ -32,6 +34,14 @@ export function matches(bundle: Bundle): FhirResource[] {
     if (isResource(resource) && (fieldOf(fieldOf(entry, 'search'), 'mode') ?? 'match') === 'match') out.push(resource);
   }
   return out;
+}
+
+/** The `include` entries of a searchset page: resources the results reference (`_include`). */
+export function includes(bundle: Bundle): FhirResource[] {
+  return listOf(bundle.entry)
+    .filter((entry) => fieldOf(fieldOf(entry, 'search'), 'mode') === 'include')
+    .map((entry) => fieldOf(entry, 'resource'))
+    .filter((resource): resource is FhirResource => isResource(resource));
 }
 
 /** The page's `next` link, if any. */
@@ -53,25 +63,26 @@ export async function followPages(get: FhirGet, first: Bundle, firstUrl: string,
 
 async function walkPages(first: Bundle, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
   const resources = matches(first);
+  const included = includes(first);
+  const result = (truncated?: string): SearchResult => ({ resources, ...(included.length > 0 ? { included } : {}), ...(truncated ? { truncated } : {}) });
   options.onPage?.(resources);
   const { seen } = pages;
   let next = nextLink(first);
   try {
     for (let count = 1; next; count++) {
-      if (seen.has(next)) return { resources };
-      if (!onBase(next, options)) {
-        return { resources, truncated: 'the source pointed to another server for the rest; fhirside did not follow it' };
-      }
-      if (count >= options.maxPages) return { resources, truncated: 'more records than fhirside loads at once' };
+      if (seen.has(next)) return result();
+      if (!onBase(next, options)) return result('the source pointed to another server for the rest; fhirside did not follow it');
+      if (count >= options.maxPages) return result('more records than fhirside loads at once');
       seen.add(next);
       const body = await pages.fetch(next);
       if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, next);
       const page = matches(body);
       resources.push(...page);
+      included.push(...includes(body));
       next = nextLink(body);
       options.onPage?.(page);
     }
-    return { resources };
+    return result();
   } finally {
     pages.cancel();
   }

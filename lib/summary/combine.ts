@@ -79,6 +79,8 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
   }
   const coverage: Record<string, Readonly<Record<SectionId, Coverage>>> = {};
   for (const source of mine) if (source.coverage) coverage[source.sourceId] = source.coverage;
+  const undrawn = Object.fromEntries(mine.filter((s) => s.undrawn).map((s) => [s.sourceId, s.undrawn!]));
+  const resultsSince = Object.fromEntries(mine.filter((s) => s.resultsSince).map((s) => [s.sourceId, s.resultsSince!]));
   return {
     version: SUMMARY_VERSION,
     patientKey,
@@ -88,5 +90,7 @@ export function combineSources(patientKey: string, pageBanner: Banner, sources: 
     sourceIds: mine.map((s) => s.sourceId),
     coverage,
     ...(Object.keys(removed).length > 0 ? { removed } : {}),
+    ...(Object.keys(undrawn).length > 0 ? { undrawn } : {}),
+    ...(Object.keys(resultsSince).length > 0 ? { resultsSince } : {}),
   };
 }

@@ -62,8 +62,9 @@ const SPECS: Record<LensId, LensSpec> = {
       { id: 'treatment', title: 'Chemotherapy, radiotherapy and cancer medicines', tags: ['cancer-treatment'], sections: ['medications', 'procedures'] },
       { id: 'performance', title: 'Performance status', tags: ['performance-status'], sections: ['results'] },
     ],
-    order: ['allergies', 'alerts', 'problems', 'medications', 'results', 'imaging', 'procedures', 'documents', 'encounters', 'careplans', 'vitals', 'immunizations'],
-    collapsed: ['vitals', 'immunizations', 'encounters'],
+    // Family history bears on cancer risk and genetics referral; devices rarely change the plan.
+    order: ['allergies', 'alerts', 'decisions', 'problems', 'medications', 'results', 'imaging', 'procedures', 'familyhistory', 'documents', 'encounters', 'careplans', 'vitals', 'immunizations', 'devices'],
+    collapsed: ['vitals', 'immunizations', 'encounters', 'devices'],
   },
   'mental-health': {
     groups: [
@@ -74,8 +75,8 @@ const SPECS: Record<LensId, LensSpec> = {
       { id: 'lithium', title: 'Lithium monitoring', tags: ['lithium', 'lithium-monitoring'], sections: ['alerts', 'medications', 'results'], onlyWith: 'lithium' },
       { id: 'clozapine', title: 'Clozapine monitoring', tags: ['clozapine', 'clozapine-monitoring'], sections: ['alerts', 'medications', 'results'], onlyWith: 'clozapine' },
     ],
-    order: ['allergies', 'alerts', 'problems', 'medications', 'careplans', 'results', 'encounters', 'documents', 'vitals', 'procedures', 'imaging', 'immunizations'],
-    collapsed: ['imaging', 'immunizations', 'procedures'],
+    order: ['allergies', 'alerts', 'decisions', 'problems', 'medications', 'careplans', 'results', 'encounters', 'documents', 'vitals', 'procedures', 'imaging', 'immunizations', 'familyhistory', 'devices'],
+    collapsed: ['imaging', 'immunizations', 'procedures', 'familyhistory', 'devices'],
   },
 };
 

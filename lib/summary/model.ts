@@ -8,6 +8,7 @@ import type { RecordContext } from '../fhir/record-context';
 export type SectionId =
   | 'allergies'
   | 'alerts'
+  | 'decisions'
   | 'problems'
   | 'medications'
   | 'results'
@@ -17,17 +18,23 @@ export type SectionId =
   | 'immunizations'
   | 'encounters'
   | 'careplans'
+  | 'devices'
+  | 'familyhistory'
   | 'documents';
 
-/** General order: allergies always first; safety alerts next so a risk flag is never scrolled away. */
+/**
+ * General order: allergies always first; safety alerts next so a risk flag is never scrolled away,
+ * and treatment-limiting decisions (DNACPR, ReSPECT, advance decisions) with them on the first screen.
+ */
 export const SECTION_ORDER: readonly SectionId[] = [
-  'allergies', 'alerts', 'problems', 'medications', 'results', 'vitals',
-  'imaging', 'procedures', 'immunizations', 'encounters', 'careplans', 'documents',
+  'allergies', 'alerts', 'decisions', 'problems', 'medications', 'results', 'vitals',
+  'imaging', 'procedures', 'immunizations', 'encounters', 'careplans', 'devices', 'familyhistory', 'documents',
 ];
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   allergies: 'Allergies and intolerances',
   alerts: 'Alerts',
+  decisions: 'Treatment-limiting decisions',
   problems: 'Problems',
   medications: 'Medications',
   results: 'Results',
@@ -37,6 +44,8 @@ export const SECTION_TITLES: Record<SectionId, string> = {
   immunizations: 'Immunisations',
   encounters: 'Encounters',
   careplans: 'Care plans and care team',
+  devices: 'Devices and implants',
+  familyhistory: 'Family history',
   documents: 'Documents',
 };
 
@@ -181,6 +190,10 @@ export interface SourceSummary {
   readonly coverage?: Readonly<Record<SectionId, Coverage>>;
   /** Records the source withdrew, per section: never in the sections, never merged. */
   readonly removed?: Readonly<Partial<Record<SectionId, readonly SummaryRow[]>>>;
+  /** Records of the patient this source returned that no section draws, counted by resource type. */
+  readonly undrawn?: Readonly<Record<string, number>>;
+  /** The date from which this source's Observations were fetched (the horizon); absent when all were. */
+  readonly resultsSince?: string;
 }
 
 export interface Summary {
@@ -194,6 +207,10 @@ export interface Summary {
   readonly coverage?: Readonly<Record<string, Readonly<Record<SectionId, Coverage>>>>;
   /** Records the sources withdrew (entered in error, cancelled), per section, for the "Removed by the source" disclosure. */
   readonly removed?: Readonly<Partial<Record<SectionId, readonly SummaryRow[]>>>;
+  /** Per source: records of the patient returned but drawn in no section, by resource type. */
+  readonly undrawn?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per source: the Observation horizon applied (ISO date); a source absent here sent every result. */
+  readonly resultsSince?: Readonly<Record<string, string>>;
 }
 
 /** 3: statuses, statements and removed records read by lib/fhir's rules; older copies are not drawn. */

@@ -12,6 +12,8 @@ import { encounterRow, imagingStudyRow, immunizationRow, procedureRow } from './
 import { isImagingReport, isVitalSign, observationRow, reportDate, reportRow } from './rows-results';
 import { allergyRow, conditionRow, medicationRow } from './rows';
 import { foldImaging } from './fold-imaging';
+import { familyHistoryRow } from './rows-family';
+import { buildExtras } from './source-extras';
 
 export interface SourceResources {
   readonly sourceId: string;
@@ -21,6 +23,8 @@ export interface SourceResources {
   readonly incomplete?: Partial<Record<SectionId, string>>;
   /** Sections this source cannot hold (the server does not offer the resource types). */
   readonly notSupported?: readonly SectionId[];
+  /** The Observation horizon applied to this source's fetch (ISO date), stated on the results. */
+  readonly resultsSince?: string;
 }
 
 type Builder = (resource: FhirResource, ctx: RowContext, index: number) => SummaryRow;
@@ -38,10 +42,12 @@ const SIMPLE: Readonly<Record<string, readonly [SectionId, Builder]>> = {
   CarePlan: ['careplans', carePlanRow],
   CareTeam: ['careplans', careTeamRow],
   DocumentReference: ['documents', documentRow],
+  FamilyMemberHistory: ['familyhistory', familyHistoryRow],
 };
 
-/** The resource types the summary draws; anything else a source sends is not clinical content here. */
-export const SUMMARY_RESOURCE_TYPES: readonly string[] = [...Object.keys(SIMPLE), 'Observation', 'DiagnosticReport'];
+/** Each resource of these types is drawn as a row (source-extras.ts draws DeviceUseStatement, and the Consents that limit treatment). */
+export const SUMMARY_RESOURCE_TYPES: readonly string[] = [...Object.keys(SIMPLE), 'Observation', 'DiagnosticReport', 'DeviceUseStatement'];
+const DRAWN_TYPES: ReadonlySet<string> = new Set(SUMMARY_RESOURCE_TYPES);
 
 /**
  * Rows already built, per resource object and source/patient: a summary is rebuilt from every
@@ -122,6 +128,8 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
     if (status.removed) (removed[section] ??= []).push(asRemoved(row, resource, status));
     else sections[section].push(row);
   }
+  const extras = buildExtras(own, input.resources, ctx, DRAWN_TYPES);
+  for (const [section, row] of extras.rows) sections[section].push(row);
   sections.imaging = foldImaging(sections.imaging, own.filter(([r]) => r.resourceType === 'DiagnosticReport').map(([r, i]) => [r, refOf(r, i)] as const));
   const incomplete = input.incomplete ?? {};
   return {
@@ -132,6 +140,8 @@ export function buildSourceSummary(input: SourceResources): SourceSummary {
     incomplete,
     coverage: coverageOf(sections, incomplete, input.notSupported ?? [], removed),
     ...(Object.keys(removed).length > 0 ? { removed } : {}),
+    ...(Object.keys(extras.undrawn).length > 0 ? { undrawn: extras.undrawn } : {}),
+    ...(input.resultsSince ? { resultsSince: input.resultsSince } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { searchsetBundle } from './paging';
 import { PatientIndex } from './patient-index';
 import { inPatientCompartment, matcher, sortResources } from './search';
 import { normaliseSearch, referencedPatients, requiredPatient } from './search-request';
+import { includedEntries } from './include';
 import type { Access, Grant, Interaction } from './types';
 
 /** Recent result lists kept so paging through a big record does not re-run the search per page. */
@@ -99,7 +100,10 @@ export class SandboxRepository extends MemoryRepository {
     if (grant.patient && referencedPatients(request).some((r) => r !== `Patient/${grant.patient}`)) {
       throw refused(`This token may only search records of Patient/${grant.patient}`);
     }
-    return searchsetBundle<WithId<T>>(this.baseUrl, request as SearchRequest<WithId<T>>, this.matchAll(request, grant.patient) as WithId<T>[]);
+    const bundle = searchsetBundle<WithId<T>>(this.baseUrl, request as SearchRequest<WithId<T>>, this.matchAll(request, grant.patient) as WithId<T>[]);
+    if (!request.include?.length) return bundle;
+    const included = await includedEntries(bundle, request.include, this.baseUrl, (type, id) => this.readResource(type, id));
+    return { ...bundle, entry: [...(bundle.entry ?? []), ...included] as typeof bundle.entry };
   }
 
   private grant(resourceType: string, interaction: Interaction): Grant {

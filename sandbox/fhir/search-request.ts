@@ -7,6 +7,7 @@ import type { Resource, SearchParameter } from '@medplum/fhirtypes';
 import type { Filter, SearchRequest } from '@medplum/core';
 import { DEFAULT_MAX_SEARCH_COUNT, DEFAULT_SEARCH_COUNT, Operator, OperationOutcomeError, badRequest } from '@medplum/core';
 import { isResourceType, searchParameter } from './definitions';
+import { isSupportedInclude } from './include';
 
 /** Parameter types medplum's in-memory matcher evaluates; for others it silently matches nothing. */
 const MATCHABLE = new Set<SearchParameter['type']>(['reference', 'string', 'uri', 'token', 'date']);
@@ -33,7 +34,9 @@ function normaliseReference(param: SearchParameter, value: string, baseUrl: stri
 export function normaliseSearch<T extends Resource>(request: SearchRequest<T>, baseUrl: string): SearchRequest<T> {
   const { resourceType } = request;
   if (!isResourceType(resourceType)) throw bad(`Unknown resource type: ${resourceType}`);
-  if (request.include?.length || request.revInclude?.length) throw bad('_include and _revinclude are not supported by this server');
+  if (request.revInclude?.length) throw bad('_revinclude is not supported by this server');
+  const unsupported = (request.include ?? []).find((i) => !isSupportedInclude(i));
+  if (unsupported) throw bad(`_include=${unsupported.resourceType}:${unsupported.searchParam} is not supported by this server; see its CapabilityStatement`);
   const filters = (request.filters ?? []).map((filter): Filter => {
     if (filter.code === '_has' || filter.code.includes('.')) throw bad(`Chained search is not supported: ${filter.code}`);
     const param = searchParameter(resourceType, filter.code);

@@ -2,6 +2,7 @@
 import type { CapabilityStatement, ResourceType } from '@medplum/fhirtypes';
 import type { SandboxSource } from '../config';
 import { searchParameters } from './definitions';
+import { SEARCH_INCLUDES } from './include';
 
 export const SMART_SCOPES = [
   'openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'offline_access', 'online_access',
@@ -55,6 +56,7 @@ export function capabilityStatement(source: SandboxSource, baseUrl: string, auth
       resource: resourceTypes.map((type) => ({
         type: type as ResourceType,
         interaction: [{ code: 'read' as const }, { code: 'search-type' as const }],
+        ...(SEARCH_INCLUDES[type] ? { searchInclude: [...SEARCH_INCLUDES[type]] } : {}),
         searchParam: searchParameters(type)
           .filter((p) => ['reference', 'string', 'uri', 'token', 'date'].includes(p.type))
           .map((p) => ({ name: p.code ?? '', type: p.type, ...(p.url ? { definition: p.url } : {}) })),

@@ -4,16 +4,15 @@
  * at a source between two looks marked as new, and no axe-core violations on the panel.
  * With FHIRSIDE_SCREENSHOTS=1 it also saves the panel screenshots in docs/screenshots/.
  */
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { ROSTER } from '../../sandbox/data/roster';
+import { axeViolations } from './axe';
 import { collectPageErrors, EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const nhs = (key: string) => ROSTER.find((p) => p.key === key)!.nhsNumber;
 
@@ -28,16 +27,6 @@ async function lookedUp(panel: Page, key: string): Promise<void> {
     const shown = await panel.locator('body').innerText().catch(() => '(panel unreadable)');
     throw new Error(`${(error as Error).message}\nThe panel showed:\n${shown.slice(0, 1500)}`);
   }
-}
-
-async function axeViolations(panel: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol: the extension page's CSP (rightly) refuses injected script tags.
-  await panel.evaluate(readFileSync(AXE, 'utf8'));
-  return panel.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector('main')!);
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 /** The panel as a clinician first sees it (top of the panel), and the whole panel scrolled. */

@@ -54,9 +54,21 @@ describe('sandbox world', () => {
 
   it.each(SOURCES.map((s) => s.id))('resolves every reference within the %s source', (id) => {
     const ids = new Set(world[id].map((r) => `${r.resourceType}/${r.id ?? ''}`));
-    const dangling = world[id].flatMap((r) => references(r)).filter((ref) => !ids.has(ref));
+    // A `#id` reference resolves to a resource contained in the one that makes it.
+    const containedIn = (r: Resource) => new Set(((r as { contained?: Resource[] }).contained ?? []).map((c) => `#${c.id ?? ''}`));
+    const dangling = world[id].flatMap((r) => references(r).filter((ref) => !ids.has(ref) && !containedIn(r).has(ref)));
     expect(dangling).toEqual([]);
     expect(new Set(ids).size).toBe(world[id].length);
+  });
+
+  it('names a medicine by a Medication reference (p05 at the GP) and one by a contained Medication (p13 at the GP), as real systems do', () => {
+    const requests = ofType<MedicationRequest>('gp', 'MedicationRequest');
+    const p05 = requests.find((m) => m.subject?.reference === 'Patient/p05-gp' && m.medicationReference);
+    const medication = world.gp.find((r) => `${r.resourceType}/${r.id ?? ''}` === p05?.medicationReference?.reference);
+    expect(medication).toMatchObject({ resourceType: 'Medication', code: { text: 'Amlodipine 5mg tablets' } });
+    const p13 = requests.find((m) => m.subject?.reference === 'Patient/p13-gp' && m.medicationReference);
+    expect(p13?.medicationReference?.reference).toBe('#med1');
+    expect(p13?.contained).toEqual([expect.objectContaining({ resourceType: 'Medication', id: 'med1', code: expect.objectContaining({ text: 'Salbutamol 100micrograms/dose inhaler CFC free' }) })]);
   });
 
   it('stamps every resource with a meta.lastUpdated no later than the sandbox today', () => {

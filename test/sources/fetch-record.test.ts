@@ -22,8 +22,8 @@ describe("fetching a patient's record", () => {
   it('asks for the first screen before anything else, and Observations newest first within the horizon', async () => {
     const server = fakeFhir({ base, resources: [hollowayPatient, ...hollowayResources] });
     const results = await run(server, false);
-    const firstScreen = ['AllergyIntolerance', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Flag'];
-    expect(results.slice(0, 5).map((r) => r.resourceType).sort()).toEqual([...firstScreen].sort());
+    const firstScreen = ['AllergyIntolerance', 'Condition', 'MedicationRequest', 'MedicationStatement', 'Flag', 'Consent'];
+    expect(results.slice(0, 6).map((r) => r.resourceType).sort()).toEqual([...firstScreen].sort());
     expect(server.requests.find((u) => u.includes('/Observation?'))).toContain('_sort=-date&date=ge2021-11-27');
     expect(results.find((r) => r.resourceType === 'Condition')?.resources).toHaveLength(2);
   });

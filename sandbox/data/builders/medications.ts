@@ -2,7 +2,7 @@
  * Prescriptions (MedicationRequest) and medicines known but not prescribed here
  * (MedicationStatement: e.g. the GP's record of a hospital-only drug).
  */
-import type { Condition, MedicationRequest, MedicationStatement, Reference } from '@medplum/fhirtypes';
+import type { Condition, Medication, MedicationRequest, MedicationStatement, Reference } from '@medplum/fhirtypes';
 import type { Code } from '../codes/systems';
 import { HL7 } from '../codes/systems';
 import type { Ctx } from './context';
@@ -22,6 +22,22 @@ export interface RequestOptions {
   readonly requester?: string;
   readonly reason?: Reference<Condition>;
   readonly note?: string;
+  /**
+   * How the medicine is named: a code on the prescription (default), a reference to a Medication
+   * resource the source holds, or a Medication contained in the prescription — all three are how
+   * real systems send it (FHIR R4 MedicationRequest.medication[x]).
+   */
+  readonly medicine?: 'code' | 'reference' | 'contained';
+}
+
+/** The medication[x] (and any contained Medication) naming `med` the way `how` says. */
+function medicineOf(ctx: Ctx, med: Code, how: RequestOptions['medicine'], recorded: string): Pick<MedicationRequest, 'medicationCodeableConcept' | 'medicationReference' | 'contained'> {
+  if (how === 'reference') {
+    const medication = add<Medication>(ctx, { resourceType: 'Medication', code: concept(med) }, recorded);
+    return { medicationReference: { reference: `Medication/${medication.id}` } };
+  }
+  if (how === 'contained') return { contained: [{ resourceType: 'Medication', id: 'med1', code: concept(med) }], medicationReference: { reference: '#med1' } };
+  return { medicationCodeableConcept: concept(med) };
 }
 
 export function prescribe(ctx: Ctx, med: Code, o: RequestOptions): MedicationRequest {
@@ -31,7 +47,7 @@ export function prescribe(ctx: Ctx, med: Code, o: RequestOptions): MedicationReq
     status: o.status ?? 'active',
     intent: 'order',
     category: [{ coding: [{ system: HL7.medicationRequestCategory, code: category }] }],
-    medicationCodeableConcept: concept(med),
+    ...medicineOf(ctx, med, o.medicine, o.authoredOn),
     subject: ctx.subject,
     authoredOn: o.authoredOn,
     ...(o.requester ? { requester: named(o.requester) } : {}),

@@ -28,7 +28,7 @@ export function ckd(ctx: Ctx): void {
   if (ctx.source.id === 'gp') {
     condition(ctx, CONDITION.hypertension, { onset: '2005-06-14' });
     condition(ctx, CONDITION.ckd3, { onset: '2018-05-09', note: 'Hypertensive nephropathy. Shared care with renal team.' });
-    prescribe(ctx, MED.amlodipine5, { authoredOn: '2005-06-14', dose: 'One tablet once a day', lastIssued: '2026-11-03', quantity: { value: 28, unit: 'tablet' } });
+    prescribe(ctx, MED.amlodipine5, { authoredOn: '2005-06-14', dose: 'One tablet once a day', lastIssued: '2026-11-03', quantity: { value: 28, unit: 'tablet' }, medicine: 'reference' });
     prescribe(ctx, MED.ramipril2_5, { authoredOn: '2012-02-21', dose: 'One capsule once a day', status: 'stopped', end: '2024-02-12', note: 'Stopped after AKI (Feb 2024) on renal advice.' });
     const dates = clinicDates(rng, '2016-01-12', '2026-11-10', 91, 5);
     const creat = trend(rng, dates.length, 88, 126, 5);

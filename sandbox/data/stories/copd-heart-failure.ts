@@ -38,7 +38,7 @@ export function copdHeartFailure(ctx: Ctx): void {
     coded(ctx, OTHER.smokingStatus, concept(FINDING.exSmoker), at('2010-10-05', '10:00'), 'social-history');
     procedure(ctx, PROCEDURE.spirometry, { date: at('2010-10-05', '10:30') });
     observation(ctx, OTHER.fev1Fvc, 58, at('2010-10-05', '10:30'));
-    prescribe(ctx, MED.salbutamolInhaler, { authoredOn: '2010-10-05', dose: 'Two puffs up to four times a day when required', lastIssued: '2026-10-01', quantity: { value: 1, unit: 'inhaler' } });
+    prescribe(ctx, MED.salbutamolInhaler, { authoredOn: '2010-10-05', dose: 'Two puffs up to four times a day when required', lastIssued: '2026-10-01', quantity: { value: 1, unit: 'inhaler' }, medicine: 'contained' });
     prescribe(ctx, MED.furosemide40, { authoredOn: '2020-11-17', dose: 'One tablet each morning', lastIssued: '2026-11-12', quantity: { value: 28, unit: 'tablet' } });
     prescribe(ctx, MED.bisoprolol2_5, { authoredOn: '2020-12-15', dose: 'One tablet once a day', lastIssued: '2026-11-12', quantity: { value: 28, unit: 'tablet' } });
     prescribe(ctx, MED.ramipril2_5, { authoredOn: '2020-12-15', dose: 'One capsule once a day', lastIssued: '2026-11-12', quantity: { value: 28, unit: 'capsule' } });

@@ -12,6 +12,7 @@ import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
 import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps, type SmartSession } from '@/lib/sources/smart-auth';
+import { dropSessionsIfSourcesChanged } from '@/lib/sources/session-binding';
 import type { SourceConfig } from '@/lib/sources/source-config';
 
 export interface PanelServices {
@@ -51,7 +52,11 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     return loaded;
   });
 
+  // Tokens issued under another source list are never used: the list changed, so did where they may go.
+  const sessionsChecked = dropSessionsIfSourcesChanged(store, sources);
+
   const session = async (source: SourceConfig) => {
+    await sessionsChecked;
     const client = clients.get(source.id) ?? (await restoreSession(auth, source));
     if (!client) return undefined;
     clients.set(source.id, client);
@@ -89,6 +94,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     },
     async signIn(sourceIds) {
       const failures: string[] = [];
+      await sessionsChecked;
       for (const source of sources.filter((s) => sourceIds.includes(s.id))) {
         try {
           // Single sign-on at the authorization server often makes later sources silent.

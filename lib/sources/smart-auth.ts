@@ -8,7 +8,7 @@ import type ClientExport from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
 import { SignInRequiredError } from './sign-in-required';
-import { storeKeyPrefix, storedState } from './smart-storage';
+import { boundState, dropSession } from './session-binding';
 import { withLock } from './source-lock';
 import type { SourceConfig } from './source-config';
 
@@ -70,7 +70,7 @@ function fhirUserOf(state: fhirclient.ClientState): string | null {
  * needs an interactive sign-in. An expired access token is refreshed on first use, not here.
  */
 export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<SmartSession | undefined> {
-  const state = await storedState(deps.store, source.id);
+  const state = await boundState(deps.store, source);
   if (!state?.tokenResponse?.access_token) return undefined;
   return {
     state,
@@ -100,7 +100,7 @@ export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, c
     const seen = client.state.tokenResponse?.access_token;
     return withLock(`fhirside-token-${source.id}`, async () => {
       // Another panel may have refreshed while we waited: adopt its token rather than refresh again.
-      const stored = await storedState(deps.store, source.id);
+      const stored = await boundState(deps.store, source);
       if (!stored?.tokenResponse?.access_token) throw new SignInRequiredError();
       Object.assign(client.state, stored);
       const renewedElsewhere = stored.tokenResponse.access_token !== seen;
@@ -119,6 +119,5 @@ export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, c
 
 /** Forgets every token and auth state of one source. */
 export async function signOut(store: KeyValueStore, sourceId: string): Promise<void> {
-  const prefix = storeKeyPrefix(sourceId);
-  await store.remove((await store.keys()).filter((key) => key.startsWith(prefix)));
+  await dropSession(store, sourceId);
 }

@@ -29,7 +29,7 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
     const { flushAuditQueue, auditPoster } = await loadAudit();
     const source = services.sources.find((s) => s.id === settings.sourceId);
     const accessToken = async () => (await session(source))?.state.tokenResponse?.access_token;
-    setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }));
+    setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, sourceBaseUrl: source?.fhirBaseUrl, accessToken, authorization: settings.authorization }) }));
   };
 
   useEffect(() => {

@@ -35,6 +35,12 @@ export interface AuditSettings {
   readonly endpoint: string;
   /** Post with this source's SMART access token; without it, the endpoint must accept anonymous posts. */
   readonly sourceId?: string;
+  /**
+   * The endpoint's own credential: the Authorization header value sent with each AuditEvent
+   * (e.g. `Bearer …`) when the source's token may not go there (the endpoint is not on that
+   * source's origin) or no source is named.
+   */
+  readonly authorization?: string;
 }
 
 /**

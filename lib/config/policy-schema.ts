@@ -95,7 +95,8 @@ export const POLICY_SCHEMA = {
     userMayAddContextRules: bool('When context rules are set by policy: may clinicians add their own? Default false.'),
     audit: object<AuditSettings>('Post one FHIR AuditEvent per look-up.', {
       endpoint: str('URL AuditEvents are POSTed to, https.'),
-      sourceId: str('Post with this source\'s sign-in; omit for an endpoint that needs none.'),
+      sourceId: str('Post with this source\'s sign-in, sent only when the endpoint is on that source\'s own origin.'),
+      authorization: str('Authorization header value (e.g. "Bearer …") for an endpoint with its own credential; sent when the source\'s sign-in may not be.'),
     }),
   } satisfies PropertiesOf<ManagedPolicy>,
 } as const satisfies Schema;

@@ -57,6 +57,11 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
   if (audit?.sourceId !== undefined && sources.origins[audit.sourceId] === undefined) {
     problems.push({ origin: 'managed', path: 'audit.sourceId', message: `names no configured source ("${audit.sourceId}"); audit events are posted without sign-in` });
   }
+  const auditSource = sources.list.find((s) => s.id === audit?.sourceId);
+  if (audit && auditSource && new URL(auditSource.fhirBaseUrl).origin !== new URL(audit.endpoint).origin) {
+    const instead = audit.authorization === undefined ? 'without a credential' : 'with audit.authorization';
+    problems.push({ origin: 'managed', path: 'audit.sourceId', message: `the sign-in of "${auditSource.id}" is sent only to its own server, not to ${new URL(audit.endpoint).origin}; audit events are posted ${instead}` });
+  }
   return {
     config: {
       sources: sources.list,

@@ -40,7 +40,8 @@ function audit(raw: unknown, report: Report): AuditSettings | undefined {
   if (!isObject(raw)) return void report('audit', 'must be an object with an endpoint');
   const endpoint = secureUrl(raw['endpoint'], 'audit.endpoint', report);
   const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'audit.sourceId', report, 40);
-  return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }) } : undefined;
+  const authorization = raw['authorization'] === undefined ? undefined : text(raw['authorization'], 'audit.authorization', report, 4000);
+  return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }), ...(authorization !== undefined && { authorization }) } : undefined;
 }
 
 /**

@@ -55,7 +55,7 @@ describe('an AuditEvent per look-up', () => {
     const store = memoryStore();
     let up = false;
     const server = endpoint(() => (up ? 201 : 0));
-    const post = auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/fhir/AuditEvent', accessToken: async () => 'tok' });
+    const post = auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/fhir/AuditEvent', sourceBaseUrl: 'https://audit.trust.example/fhir', accessToken: async () => 'tok' });
     await queueAuditEvent(store, { resourceType: 'AuditEvent', id: 'first' });
     await queueAuditEvent(store, { resourceType: 'AuditEvent', id: 'second' });
 
@@ -74,5 +74,31 @@ describe('an AuditEvent per look-up', () => {
     const status = await flushAuditQueue({ store, post: auditPoster({ fetch: server.fetcher, endpoint: 'https://a.example/AuditEvent', accessToken: async () => undefined }) });
     expect(status).toEqual({ pending: 1, dropped: 0, lastError: 'the audit endpoint answered HTTP 403' });
     expect(server.received[0]!.headers.has('Authorization')).toBe(false);
+  });
+});
+
+describe('the audit credential', () => {
+  const gpBase = 'https://fhir.gp.example/R4';
+
+  it('sends the audit source\'s token to an endpoint on that source\'s own server', async () => {
+    const server = endpoint(() => 201);
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://fhir.gp.example/R4/AuditEvent', sourceBaseUrl: gpBase, accessToken: async () => 'gp-token' })({});
+    expect(server.received[0]!.headers.get('Authorization')).toBe('Bearer gp-token');
+  });
+
+  it('never sends a source\'s token to an endpoint on another host (attack: policy or a tampered URL names a collector)', async () => {
+    const server = endpoint(() => 201);
+    let asked = false;
+    const accessToken = async () => ((asked = true), 'gp-token');
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://collector.attacker.example/AuditEvent', sourceBaseUrl: gpBase, accessToken })({});
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://fhir.gp.example:8443/R4/AuditEvent', sourceBaseUrl: gpBase, accessToken })({});
+    expect(server.received.map((r) => r.headers.has('Authorization'))).toEqual([false, false]);
+    expect(asked).toBe(false);
+  });
+
+  it('sends the endpoint\'s own configured credential instead', async () => {
+    const server = endpoint(() => 201);
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/AuditEvent', sourceBaseUrl: gpBase, accessToken: async () => 'gp-token', authorization: 'Bearer audit-only' })({});
+    expect(server.received[0]!.headers.get('Authorization')).toBe('Bearer audit-only');
   });
 });

@@ -33,6 +33,11 @@ export interface SmartSession {
   refresh(): Promise<unknown>;
   /** The signed-in user (`Practitioner/123`) from the id_token, or null. */
   getFhirUser(): string | null;
+  /**
+   * Who holds this session, as the cache is keyed by it: the id_token's issuer and its `fhirUser`
+   * (else `sub`); undefined when the token response named nobody.
+   */
+  getUser(): string | undefined;
 }
 
 const loadClient = () => import('./smart-client');
@@ -65,6 +70,13 @@ function fhirUserOf(state: fhirclient.ClientState): string | null {
   return typeof claims?.['profile'] === 'string' ? claims['profile'] : null;
 }
 
+/** The id_token's issuer and user: two servers may each have a user "123". */
+function userOf(state: fhirclient.ClientState): string | undefined {
+  const claims = idTokenClaims(state);
+  const who = typeof claims?.['fhirUser'] === 'string' ? claims['fhirUser'] : typeof claims?.['sub'] === 'string' ? claims['sub'] : undefined;
+  return who === undefined ? undefined : `${typeof claims?.['iss'] === 'string' ? claims['iss'] : ''} ${who}`;
+}
+
 /**
  * Restores a signed-in source from the session store. Resolves to undefined when the source
  * needs an interactive sign-in. An expired access token is refreshed on first use, not here.
@@ -77,6 +89,7 @@ export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig):
     // The fhirclient Client shares `state`, so its refresh lands here too.
     refresh: async () => (await loadClient()).clientFromState(deps, source, state).refresh(),
     getFhirUser: () => fhirUserOf(state),
+    getUser: () => userOf(state),
   };
 }
 
@@ -84,7 +97,7 @@ export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig):
  * A token is refreshed rather than used within a minute of expiry, or within a tenth of its life
  * for short-lived tokens (a 30-second token must not be refreshed on every request).
  */
-function expiresSoon(client: SmartSession, now: number): boolean {
+function expiresSoon(client: Pick<SmartSession, 'state'>, now: number): boolean {
   const lifetime = Number(client.state.tokenResponse?.expires_in) || 3600;
   return (client.state.expiresAt ?? 0) - Math.min(60, lifetime / 10) < now / 1000;
 }
@@ -94,7 +107,7 @@ function expiresSoon(client: SmartSession, now: number): boolean {
  * expiry, or when `force` says the server refused the token; one refresh at a time per source
  * across all panels. Throws SignInRequiredError when only an interactive sign-in can help.
  */
-export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: SmartSession, now = () => Date.now()) {
+export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: Pick<SmartSession, 'state' | 'refresh'>, now = () => Date.now()) {
   return async (force: boolean): Promise<string | undefined> => {
     if (!force && !expiresSoon(client, now())) return client.state.tokenResponse?.access_token;
     const seen = client.state.tokenResponse?.access_token;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuditEvent } from '@/lib/audit/audit-event';
 import { flushAuditQueue, queueAuditEvent } from '@/lib/audit/audit-queue';
-import { lookupAuditRecord } from '@/lib/audit/lookup-audit';
+import { lookupAuditRecord, savedCopyAuditRecord } from '@/lib/audit/lookup-audit';
 import { auditPoster } from '@/lib/audit/post-audit-event';
 import { DEFAULT_SOURCES } from '@/lib/config/defaults';
 import type { LookupView } from '@/lib/lookup';
+import type { Summary } from '@/lib/summary/model';
 import { memoryStore } from '@/lib/sources/key-value-store';
 import { hollowayContext } from '../fixtures';
 
@@ -43,6 +44,17 @@ describe('an AuditEvent per look-up', () => {
     expect(entities[0]!.what.identifier).toEqual(hollowayContext.identifier);
     // The source that still needed sign-in was never asked, so it is not in the record.
     expect(entities.slice(1).map((e) => e.description)).toEqual(['gp: answered', 'acute: did not answer']);
+  });
+
+  it('records a saved copy drawn on screen like a look-up, naming the sources it came from and when it was fetched', () => {
+    const summary = { sourceIds: ['gp', 'mh'] } as unknown as Summary;
+    const shown: LookupView = { context: hollowayContext, sources: { gp: { state: 'needs-sign-in' } }, complete: false, cached: { value: summary, savedAt: AT - 60_000 } };
+    const event = buildAuditEvent(savedCopyAuditRecord(shown, DEFAULT_SOURCES, 'Practitioner/dr-patel', AT, 'fhirside')!);
+    expect(event).toMatchObject({ agent: [{ who: { reference: 'Practitioner/dr-patel' } }], recorded: '2026-11-26T10:30:00.000Z' });
+    const entities = event['entity'] as { what: { identifier: { value: string } }; description?: string }[];
+    expect(entities[0]!.what.identifier).toEqual(hollowayContext.identifier);
+    expect(entities.slice(1).map((e) => e.description)).toEqual(['gp: saved copy fetched 2026-11-26T10:29:00.000Z', 'mh: saved copy fetched 2026-11-26T10:29:00.000Z']);
+    expect(savedCopyAuditRecord(view, DEFAULT_SOURCES, undefined, AT, 'fhirside')).toBeUndefined();
   });
 
   it('records nothing when no source was asked', () => {

@@ -65,6 +65,11 @@ export interface ManagedPolicy extends UserSettings {
   /** When the policy sets `contextRules`, clinicians may add their own only if this is true. */
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  /**
+   * Minutes without input in the panel and without a change of patient after which the panel is
+   * blanked until the clinician clicks to continue (shared workstations). Default 15.
+   */
+  readonly idleLockMinutes?: number;
 }
 
 /** Where an effective value came from. */

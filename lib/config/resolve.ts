@@ -4,7 +4,7 @@
  */
 import type { AuditSettings, ConfigProblem, Origin } from './model';
 import type { EffectiveConfig } from './effective-config';
-import { DEFAULT_CONFIG } from './built-in';
+import { DEFAULT_CONFIG, DEFAULT_IDLE_LOCK_MS } from './built-in';
 import { mergeList, pick } from './merge-layers';
 import { checkLayer, type CheckedLayer } from './validate-settings';
 
@@ -70,6 +70,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       cache: { maxAgeMs: maxAgeMs ?? defaults.cache.maxAgeMs, maxPatients: maxPatients ?? defaults.cache.maxPatients },
       defaultLens: defaultLens ?? defaults.defaultLens,
       ...(audit && { audit }),
+      idleLockMs: m.idleLockMs ?? defaults.idleLockMs ?? DEFAULT_IDLE_LOCK_MS,
       problems,
     },
     origins: {

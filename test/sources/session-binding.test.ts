@@ -37,7 +37,8 @@ beforeAll(async () => {
   auth = await startAuthServer({ host: '127.0.0.1', port: 0, fhirBaseUrls, redirectUris: [...EXTENSION_REDIRECT_URIS], patientsForPicker: [] });
   fhir = await startFhirServer({ source: SOURCES[0]!, host: '127.0.0.1', port: 0, resources: [], authIssuer: auth.issuer, validateToken: auth.validateToken });
   fhirBaseUrls.push(fhir.baseUrl);
-});
+  // The FHIR engine takes seconds to start on a loaded machine.
+}, 60_000);
 
 afterAll(async () => {
   await fhir?.close();

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { extensionPagesCsp } from './lib/platform/extension-pages-csp';
 
 /**
  * Development public key: pins the Chrome extension id (dcmajbkhnbfbcghanpbaljfdcoiclegh) so the
@@ -44,6 +45,9 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open fhirside' },
+    // Every build is the demo build until production and demo builds are separated: loopback stays
+    // reachable for the sandbox (lib/platform/extension-pages-csp.ts says what each directive is for).
+    content_security_policy: { extension_pages: extensionPagesCsp(true) },
     ...(installHosts.length > 0 && { host_permissions: installHosts }),
     ...(browser === 'firefox'
       ? {

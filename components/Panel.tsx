@@ -13,6 +13,7 @@ import { ResultsHorizon } from './ResultsHorizon';
 import { SectionList } from './SectionList';
 import { SourceStatusList, type SourceInfo } from './SourceStatusList';
 import { Toolbar } from './Toolbar';
+import { WithheldNotice } from './WithheldNotice';
 
 interface Props {
   readonly report: PageContextReport | undefined;
@@ -96,6 +97,7 @@ export function Panel(props: Props) {
         now={now}
       />
       {cachedAt !== undefined && current && <CachedNotice savedAt={cachedAt} now={now} refreshFailed={current.complete} />}
+      {current?.withheld && <WithheldNotice sourceNames={current.withheld.map((id) => sourceNames[id] ?? id)} />}
       {current?.cacheProblem && <p class="warning">{current.cacheProblem}.</p>}
       {summary && changes && <ChangesNotice summary={summary} changes={changes} />}
       {lensView.sections.slice(0, 1).map((s) => (

@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { sanitiseNarrative } from './narrative-sanitiser';
 import { PlainNarrative } from './PlainNarrative';
 
 interface Props {
@@ -10,13 +11,14 @@ interface Props {
 const UNSAFE = /<\s*(script|iframe|object|embed|img|style|form|link|meta)\b|\son\w+\s*=|javascript:/i;
 
 /**
- * A resource's narrative, only ever through DOMPurify: a server's XHTML is untrusted, and script in
- * it must never run inside the panel, which holds tokens for every source. If the sanitiser is
- * unavailable or its output still looks unsafe (a broken DOM), the narrative is shown as plain text.
+ * A resource's narrative, only ever through DOMPurify with fhirside's allowlist
+ * (narrative-sanitiser.ts): a server's XHTML is untrusted, and the panel holds tokens for every
+ * source. If the sanitiser is unavailable or its output still looks unsafe (a broken DOM), the
+ * narrative is shown as plain text.
  */
 export function SanitisedNarrative({ html }: Props) {
   if (!DOMPurify.isSupported) return <PlainNarrative html={html} />;
-  const clean = DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'img'], FORBID_ATTR: ['style'] });
-  if (UNSAFE.test(clean)) return <PlainNarrative html={html} />;
+  const clean = sanitiseNarrative(html);
+  if (clean === undefined || UNSAFE.test(clean)) return <PlainNarrative html={html} />;
   return <div class="narrative" dangerouslySetInnerHTML={{ __html: clean }} />;
 }

@@ -39,6 +39,13 @@ export interface LookupView {
   /** Sections whose live rows are final from every source (stale-while-revalidate, section by section). */
   readonly liveSections?: readonly SectionId[];
   readonly cacheProblem?: string;
+  /** A saved copy exists but is not drawn until its user signs in to these sources again (cache/copy-owners.ts). */
+  readonly withheld?: readonly string[];
+}
+
+/** A saved copy its user must sign in to these sources again to see. */
+export interface WithheldCopy {
+  readonly withheld: readonly string[];
 }
 
 /** Access-token provider: `force` asks for a refresh even if the token looks valid (after a 401). */
@@ -66,8 +73,8 @@ export interface LookupDeps {
   /** Token provider for a signed-in SMART source; undefined when sign-in is needed. */
   readonly session: (source: SourceConfig) => Promise<AccessTokenProvider | undefined>;
   readonly cache: {
-    /** The saved summary: drawn before any source is asked. */
-    read(patientKey: string): Promise<CachedSummary<Summary> | undefined>;
+    /** The saved summary: drawn before any source is asked, if it is the signed-in user's. */
+    read(patientKey: string): Promise<CachedSummary<Summary> | WithheldCopy | undefined>;
     /** The raw records saved with it, for revalidation: read once the summary is on its way to the screen. */
     readSources(patientKey: string): Promise<SavedSources | undefined>;
     write(patientKey: string, value: CachedLookup, savedAt: number): Promise<void>;
@@ -164,8 +171,9 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   // and a miss costs one IndexedDB read.
   let cached: CachedSummary<Summary> | undefined;
   try {
-    cached = await deps.cache.read(context.key);
-    if (cached) publish({ cached });
+    const saved = await deps.cache.read(context.key);
+    if (saved && 'withheld' in saved) publish({ withheld: saved.withheld });
+    else if (saved) publish({ cached: (cached = saved) });
   } catch {
     publish({ cacheProblem: 'The saved copy could not be read' });
   }

@@ -1,14 +1,17 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditNotice } from '@/components/AuditNotice';
+import { IdleLock } from '@/components/IdleLock';
 import { ContextConflictWarning } from '@/components/ContextConflictWarning';
 import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
+import { DEFAULT_IDLE_LOCK_MS } from '@/lib/config/built-in';
 import type { LookupView } from '@/lib/lookup';
 import type { LensId } from '@/lib/summary/lens';
 import type { SectionId, Summary } from '@/lib/summary/model';
 import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
+import { useIdleLock } from './useIdleLock';
 import { useLookup } from './useLookup';
 import { useSiteAccess } from './useSiteAccess';
 import { useTabReport } from './useTabReport';
@@ -68,6 +71,8 @@ export function App({ services }: Props) {
   // Everything is gone, keys included: a fresh panel starts from a clean slate.
   const onSignOutAll = () => void services.signOutAll().then(() => location.reload());
 
+  const idle = useIdleLock(services.config.idleLockMs ?? DEFAULT_IDLE_LOCK_MS, context?.key);
+
   const onSignIn = (sourceIds: readonly string[]) => {
     setSigningIn(true);
     void services.signIn(sourceIds).then((problems) => {
@@ -77,6 +82,7 @@ export function App({ services }: Props) {
     });
   };
 
+  if (idle.locked) return <IdleLock onContinue={idle.unlock} />;
   return (
     <>
       {signInProblems.length > 0 && (

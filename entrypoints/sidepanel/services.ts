@@ -3,6 +3,7 @@ import { loadCacheKeys, type CacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
 import { clearAllData } from '@/lib/cache/clear-all';
 import { sourcesFingerprint } from '@/lib/cache/sources-fingerprint';
+import { copyAccess, type OwnedCopy } from '@/lib/cache/copy-owners';
 import { clearCache, enforcePatientLimit, purgeExpired, readCachedRecord, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
 import { browser } from 'wxt/browser';
 import type { EffectiveConfig } from '@/lib/config/effective-config';
@@ -12,6 +13,8 @@ import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
 import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps, type SmartSession } from '@/lib/sources/smart-auth';
+import { revokeTokens } from '@/lib/sources/revoke-tokens';
+import { dropSessionsIfSourcesChanged } from '@/lib/sources/session-binding';
 import type { SourceConfig } from '@/lib/sources/source-config';
 
 export interface PanelServices {
@@ -51,11 +54,31 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     return loaded;
   });
 
+  // Tokens issued under another source list are never used: the list changed, so did where they may go.
+  const sessionsChecked = dropSessionsIfSourcesChanged(store, sources);
+
   const session = async (source: SourceConfig) => {
+    await sessionsChecked;
     const client = clients.get(source.id) ?? (await restoreSession(auth, source));
     if (!client) return undefined;
     clients.set(source.id, client);
     return accessTokenProvider(auth, source, client);
+  };
+
+  /** Per source, who holds its session now: the key a saved copy is owned under. */
+  const usersOf = async (sourceIds: readonly string[]): Promise<Record<string, string | undefined>> => {
+    await sessionsChecked;
+    const entries = await Promise.all(
+      sourceIds.map(async (id) => {
+        const source = sources.find((s) => s.id === id);
+        if (!source) return [id, undefined] as const;
+        // An open source signs nobody in: what it serves, it serves to anyone at this browser.
+        if (source.auth === 'none') return [id, 'anyone'] as const;
+        const client = clients.get(id) ?? (await restoreSession(auth, source));
+        return [id, client?.getUser()] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
   };
 
   return {
@@ -74,13 +97,22 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
           // off the way to the screen.
           const loaded = await keys;
           const now = Date.now();
-          const cached = await readCachedSummary<Summary>(db, loaded, patientKey, now);
+          const cached = await readCachedSummary<OwnedCopy<Summary>>(db, loaded, patientKey, now);
           void purgeExpired(db, config.cache.maxAgeMs, now).catch(() => undefined);
-          return cached && now - cached.savedAt <= config.cache.maxAgeMs ? cached : undefined;
+          if (!cached || now - cached.savedAt > config.cache.maxAgeMs) return undefined;
+          // Shared workstation: only the user who fetched it, signed in now to every source it came from.
+          const owners = cached.value.owners;
+          const access = copyAccess(owners, await usersOf(Object.keys(owners ?? {})));
+          if (access.kind === 'withheld') return { withheld: access.sources };
+          return access.kind === 'shown' ? { value: cached.value.summary, savedAt: cached.savedAt } : undefined;
         },
         readSources: async (patientKey) => readCachedRecord<SavedSources>(db, await keys, patientKey),
         write: async (patientKey, value, savedAt) => {
-          await writeCachedSummary(db, await keys, patientKey, value.summary, savedAt, Date.now(), value.sources);
+          const users = await usersOf(Object.keys(value.sources));
+          // A session that ended during the look-up leaves a copy nobody could own: not saved.
+          if (Object.values(users).some((user) => user === undefined)) return;
+          const owned: OwnedCopy<Summary> = { summary: value.summary, owners: users as Record<string, string> };
+          await writeCachedSummary(db, await keys, patientKey, owned, savedAt, Date.now(), value.sources);
           // Housekeeping by count need not hold up the look-up that was saved.
           void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },
@@ -89,11 +121,13 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     },
     async signIn(sourceIds) {
       const failures: string[] = [];
+      await sessionsChecked;
       for (const source of sources.filter((s) => sourceIds.includes(s.id))) {
         try {
           // Single sign-on at the authorization server often makes later sources silent.
-          const client = await signIn(auth, source, false).catch(() => signIn(auth, source, true));
-          clients.set(source.id, client);
+          await signIn(auth, source, false).catch(() => signIn(auth, source, true));
+          // Restored from the store at next use, as the session it now is (bound, and with its user).
+          clients.delete(source.id);
         } catch (error) {
           failures.push(`${source.name}: ${error instanceof Error ? error.message : 'sign-in failed'}`);
         }
@@ -105,6 +139,13 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       await signOut(store, sourceId);
     },
     async signOutAll() {
+      // The server ends the tokens too, where it offers revocation; then nothing is left here.
+      await Promise.all(
+        sources.map(async (source) => {
+          const session = source.auth === 'smart' ? await restoreSession(auth, source) : undefined;
+          if (session) await revokeTokens((i, init) => fetch(i, init), source, session.state);
+        }),
+      );
       clients.clear();
       await clearAllData(db, store);
     },

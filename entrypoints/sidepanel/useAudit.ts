@@ -25,11 +25,19 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
   const auth: SmartAuthDeps = { store: services.store, launchWebAuthFlow, redirectUri: redirectUri() };
 
   const session = (source: SourceConfig | undefined) => (source?.auth === 'smart' ? restoreSession(auth, source).catch(() => undefined) : Promise.resolve(undefined));
+  /** The first fhirUser any source's sign-in names. */
+  const signedInUser = async () => {
+    for (const source of services.sources) {
+      const user = (await session(source))?.getFhirUser();
+      if (user) return user;
+    }
+    return undefined;
+  };
   const flush = async (settings: AuditSettings) => {
     const { flushAuditQueue, auditPoster } = await loadAudit();
     const source = services.sources.find((s) => s.id === settings.sourceId);
     const accessToken = async () => (await session(source))?.state.tokenResponse?.access_token;
-    setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, accessToken }) }));
+    setStatus(await flushAuditQueue({ store: services.store, post: auditPoster({ fetch: (i, init) => fetch(i, init), endpoint: settings.endpoint, sourceBaseUrl: source?.fhirBaseUrl, accessToken, authorization: settings.authorization }) }));
   };
 
   useEffect(() => {
@@ -41,14 +49,23 @@ export function useAudit(view: LookupView | undefined, services: Pick<PanelServi
 
   useEffect(() => {
     const previous = started.current.view;
+    // A saved copy drawn is an access too: audited once per look-up that draws one.
+    if (view?.cached && audit && !(previous?.cached && previous.context.key === view.context.key)) {
+      const shown = view;
+      void (async () => {
+        const { savedCopyAuditRecord, queueAuditEvent, buildAuditEvent } = await loadAudit();
+        const record = savedCopyAuditRecord(shown, services.sources, await signedInUser(), Date.now(), `fhirside ${browser.runtime.getManifest().version}`);
+        if (!record) return;
+        await queueAuditEvent(services.store, buildAuditEvent(record));
+        await flush(audit);
+      })();
+    }
     if (view && !view.complete && (previous?.complete !== false || previous.context.key !== view.context.key)) started.current = { view, at: Date.now() };
     if (view?.complete && previous && !previous.complete && audit) {
       const at = started.current.at;
       void (async () => {
         const { lookupAuditRecord, queueAuditEvent, buildAuditEvent } = await loadAudit();
-        let fhirUser: string | undefined;
-        for (const source of services.sources) fhirUser ??= (await session(source))?.getFhirUser() ?? undefined;
-        const record = lookupAuditRecord(view, services.sources, fhirUser, at, `fhirside ${browser.runtime.getManifest().version}`);
+        const record = lookupAuditRecord(view, services.sources, await signedInUser(), at, `fhirside ${browser.runtime.getManifest().version}`);
         if (!record) return;
         await queueAuditEvent(services.store, buildAuditEvent(record));
         await flush(audit);

@@ -14,13 +14,20 @@ export interface LookupAuditRecord {
   readonly at: number;
   /** Product name and version, e.g. `fhirside 0.1.0`. */
   readonly observer: string;
+  /** A saved copy was shown (read from this browser's cache, not asked of the sources): when it was fetched. */
+  readonly savedCopyFrom?: number;
 }
 
 const coding = (system: string, code: string, display: string) => ({ system, code, display });
 const ENTITY_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-entity-type';
 const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
 
-/** Builds the AuditEvent resource for one look-up. */
+const describe = (source: LookupAuditRecord['sources'][number], savedCopyFrom: number | undefined) =>
+  savedCopyFrom !== undefined
+    ? `${source.id}: saved copy fetched ${new Date(savedCopyFrom).toISOString()}`
+    : source.answered ? `${source.id}: answered` : `${source.id}: did not answer`;
+
+/** Builds the AuditEvent resource for one look-up, or for one saved copy shown. */
 export function buildAuditEvent(record: LookupAuditRecord): Record<string, unknown> {
   const allAnswered = record.sources.every((s) => s.answered);
   return {
@@ -52,7 +59,7 @@ export function buildAuditEvent(record: LookupAuditRecord): Record<string, unkno
         what: { identifier: { system: 'urn:ietf:rfc:3986', value: source.fhirBaseUrl }, display: source.name },
         type: coding(ENTITY_TYPE, '2', 'System Object'),
         role: coding(OBJECT_ROLE, '24', 'Query'),
-        description: source.answered ? `${source.id}: answered` : `${source.id}: did not answer`,
+        description: describe(source, record.savedCopyFrom),
       })),
     ],
   };

@@ -22,3 +22,21 @@ export function lookupAuditRecord(view: LookupView, sources: readonly SourceConf
     observer,
   };
 }
+
+/**
+ * The audit record for a saved copy drawn on screen: seeing a patient's record from the cache is an
+ * access like any other, so it is audited like a look-up, naming the sources the copy came from.
+ * @param shownAt - when it was drawn (epoch ms)
+ */
+export function savedCopyAuditRecord(view: LookupView, sources: readonly SourceConfig[], fhirUser: string | undefined, shownAt: number, observer: string): LookupAuditRecord | undefined {
+  if (!view.cached) return undefined;
+  const from = view.cached.value.sourceIds;
+  return {
+    ...(fhirUser !== undefined && { fhirUser }),
+    patient: view.context.identifier,
+    sources: sources.filter((s) => from.includes(s.id)).map((s) => ({ id: s.id, name: s.name, fhirBaseUrl: s.fhirBaseUrl, answered: true })),
+    at: shownAt,
+    observer,
+    savedCopyFrom: view.cached.savedAt,
+  };
+}

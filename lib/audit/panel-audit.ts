@@ -4,5 +4,5 @@
  */
 export { buildAuditEvent } from './audit-event';
 export { flushAuditQueue, queueAuditEvent } from './audit-queue';
-export { lookupAuditRecord } from './lookup-audit';
+export { lookupAuditRecord, savedCopyAuditRecord } from './lookup-audit';
 export { auditPoster } from './post-audit-event';

@@ -30,7 +30,7 @@ export interface SnapshotRecord extends Sealed {
   readonly shownAt: number;
 }
 
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 export class FhirsideDatabase extends Dexie {
   summaries!: Table<CachedSummaryRecord, string>;
@@ -59,5 +59,11 @@ export class FhirsideDatabase extends Dexie {
     this.version(3)
       .stores({ records: 'patientHash' })
       .upgrade((tx) => tx.table('summaries').clear());
+    // v4: a saved summary is sealed with the users it belongs to (copy-owners.ts). A v3 row names
+    // no owner and could be drawn for whoever sits down next, so it and its record are dropped, and
+    // so are the snapshots of what whoever it was saw last time.
+    this.version(4)
+      .stores({})
+      .upgrade((tx) => Promise.all([tx.table('summaries').clear(), tx.table('records').clear(), tx.table('snapshots').clear()]));
   }
 }

@@ -27,6 +27,8 @@ export interface EffectiveConfig {
   readonly defaultLens: Lens;
   /** Set by policy only: where one AuditEvent per look-up is posted. */
   readonly audit?: AuditSettings;
+  /** Set by policy only: how long the panel may sit without input before it is blanked (default 15 minutes). */
+  readonly idleLockMs?: number;
   /** What was wrong in policy or settings and what was skipped because of it. */
   readonly problems?: readonly ConfigProblem[];
 }

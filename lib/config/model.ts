@@ -35,6 +35,12 @@ export interface AuditSettings {
   readonly endpoint: string;
   /** Post with this source's SMART access token; without it, the endpoint must accept anonymous posts. */
   readonly sourceId?: string;
+  /**
+   * The endpoint's own credential: the Authorization header value sent with each AuditEvent
+   * (e.g. `Bearer …`) when the source's token may not go there (the endpoint is not on that
+   * source's origin) or no source is named.
+   */
+  readonly authorization?: string;
 }
 
 /**
@@ -59,6 +65,11 @@ export interface ManagedPolicy extends UserSettings {
   /** When the policy sets `contextRules`, clinicians may add their own only if this is true. */
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  /**
+   * Minutes without input in the panel and without a change of patient after which the panel is
+   * blanked until the clinician clicks to continue (shared workstations). Default 15.
+   */
+  readonly idleLockMinutes?: number;
 }
 
 /** Where an effective value came from. */

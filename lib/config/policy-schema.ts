@@ -13,7 +13,7 @@ import type { FhircastConfig } from './effective-config';
 import type { AuditSettings, CacheSettings, ManagedPolicy, RuleSettings, SourceSettings } from './model';
 import { SOURCE_LIMITS } from './validate-source';
 import { LOCATOR_KINDS } from './validate-rule';
-import { CACHE_LIMITS, LENSES } from './validate-settings';
+import { CACHE_LIMITS, IDLE_LOCK_LIMITS, LENSES } from './validate-settings';
 
 interface Described {
   readonly title?: string;
@@ -93,9 +93,11 @@ export const POLICY_SCHEMA = {
     defaultLens: { type: 'string', enum: [...LENSES], description: 'The view the panel opens with.' },
     userMayAddSources: bool('When sources are set by policy: may clinicians add their own? Default false.'),
     userMayAddContextRules: bool('When context rules are set by policy: may clinicians add their own? Default false.'),
+    idleLockMinutes: int('Minutes without input in the panel and without a change of patient before the panel is blanked until the clinician clicks to continue (default 15).', IDLE_LOCK_LIMITS),
     audit: object<AuditSettings>('Post one FHIR AuditEvent per look-up.', {
       endpoint: str('URL AuditEvents are POSTed to, https.'),
-      sourceId: str('Post with this source\'s sign-in; omit for an endpoint that needs none.'),
+      sourceId: str('Post with this source\'s sign-in, sent only when the endpoint is on that source\'s own origin.'),
+      authorization: str('Authorization header value (e.g. "Bearer …") for an endpoint with its own credential; sent when the source\'s sign-in may not be.'),
     }),
   } satisfies PropertiesOf<ManagedPolicy>,
 } as const satisfies Schema;

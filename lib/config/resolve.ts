@@ -4,7 +4,7 @@
  */
 import type { AuditSettings, ConfigProblem, Origin } from './model';
 import type { EffectiveConfig } from './effective-config';
-import { DEFAULT_CONFIG } from './built-in';
+import { DEFAULT_CONFIG, DEFAULT_IDLE_LOCK_MS } from './built-in';
 import { mergeList, pick } from './merge-layers';
 import { checkLayer, type CheckedLayer } from './validate-settings';
 
@@ -57,6 +57,11 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
   if (audit?.sourceId !== undefined && sources.origins[audit.sourceId] === undefined) {
     problems.push({ origin: 'managed', path: 'audit.sourceId', message: `names no configured source ("${audit.sourceId}"); audit events are posted without sign-in` });
   }
+  const auditSource = sources.list.find((s) => s.id === audit?.sourceId);
+  if (audit && auditSource && new URL(auditSource.fhirBaseUrl).origin !== new URL(audit.endpoint).origin) {
+    const instead = audit.authorization === undefined ? 'without a credential' : 'with audit.authorization';
+    problems.push({ origin: 'managed', path: 'audit.sourceId', message: `the sign-in of "${auditSource.id}" is sent only to its own server, not to ${new URL(audit.endpoint).origin}; audit events are posted ${instead}` });
+  }
   return {
     config: {
       sources: sources.list,
@@ -65,6 +70,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       cache: { maxAgeMs: maxAgeMs ?? defaults.cache.maxAgeMs, maxPatients: maxPatients ?? defaults.cache.maxPatients },
       defaultLens: defaultLens ?? defaults.defaultLens,
       ...(audit && { audit }),
+      idleLockMs: m.idleLockMs ?? defaults.idleLockMs ?? DEFAULT_IDLE_LOCK_MS,
       problems,
     },
     origins: {

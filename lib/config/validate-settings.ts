@@ -13,8 +13,10 @@ import { validateSource } from './validate-source';
 
 export const LENSES = ['general', 'cancer', 'mental-health'] as const satisfies readonly Lens[];
 export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 5000] } as const;
+/** One minute to one shift. */
+export const IDLE_LOCK_LIMITS = [1, 12 * 60] as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -27,6 +29,7 @@ export interface CheckedLayer {
   readonly userMayAddSources?: boolean;
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  readonly idleLockMs?: number;
 }
 
 function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
@@ -40,8 +43,11 @@ function audit(raw: unknown, report: Report): AuditSettings | undefined {
   if (!isObject(raw)) return void report('audit', 'must be an object with an endpoint');
   const endpoint = secureUrl(raw['endpoint'], 'audit.endpoint', report);
   const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'audit.sourceId', report, 40);
-  return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }) } : undefined;
+  const authorization = raw['authorization'] === undefined ? undefined : text(raw['authorization'], 'audit.authorization', report, 4000);
+  return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }), ...(authorization !== undefined && { authorization }) } : undefined;
 }
+
+const minutesToMs = (minutes: number | undefined) => (minutes === undefined ? undefined : minutes * 60_000);
 
 /**
  * Checks one layer of configuration.
@@ -70,5 +76,6 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('userMayAddSources') && { userMayAddSources: flag(raw['userMayAddSources'], 'userMayAddSources', report) }),
     ...(origin === 'managed' && has('userMayAddContextRules') && { userMayAddContextRules: flag(raw['userMayAddContextRules'], 'userMayAddContextRules', report) }),
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
+    ...(origin === 'managed' && has('idleLockMinutes') && { idleLockMs: minutesToMs(integer(raw['idleLockMinutes'], 'idleLockMinutes', report, ...IDLE_LOCK_LIMITS)) }),
   };
 }

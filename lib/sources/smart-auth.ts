@@ -8,7 +8,7 @@ import type ClientExport from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
 import { SignInRequiredError } from './sign-in-required';
-import { storeKeyPrefix, storedState } from './smart-storage';
+import { boundState, dropSession } from './session-binding';
 import { withLock } from './source-lock';
 import type { SourceConfig } from './source-config';
 
@@ -33,6 +33,11 @@ export interface SmartSession {
   refresh(): Promise<unknown>;
   /** The signed-in user (`Practitioner/123`) from the id_token, or null. */
   getFhirUser(): string | null;
+  /**
+   * Who holds this session, as the cache is keyed by it: the id_token's issuer and its `fhirUser`
+   * (else `sub`); undefined when the token response named nobody.
+   */
+  getUser(): string | undefined;
 }
 
 const loadClient = () => import('./smart-client');
@@ -65,18 +70,26 @@ function fhirUserOf(state: fhirclient.ClientState): string | null {
   return typeof claims?.['profile'] === 'string' ? claims['profile'] : null;
 }
 
+/** The id_token's issuer and user: two servers may each have a user "123". */
+function userOf(state: fhirclient.ClientState): string | undefined {
+  const claims = idTokenClaims(state);
+  const who = typeof claims?.['fhirUser'] === 'string' ? claims['fhirUser'] : typeof claims?.['sub'] === 'string' ? claims['sub'] : undefined;
+  return who === undefined ? undefined : `${typeof claims?.['iss'] === 'string' ? claims['iss'] : ''} ${who}`;
+}
+
 /**
  * Restores a signed-in source from the session store. Resolves to undefined when the source
  * needs an interactive sign-in. An expired access token is refreshed on first use, not here.
  */
 export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig): Promise<SmartSession | undefined> {
-  const state = await storedState(deps.store, source.id);
+  const state = await boundState(deps.store, source);
   if (!state?.tokenResponse?.access_token) return undefined;
   return {
     state,
     // The fhirclient Client shares `state`, so its refresh lands here too.
     refresh: async () => (await loadClient()).clientFromState(deps, source, state).refresh(),
     getFhirUser: () => fhirUserOf(state),
+    getUser: () => userOf(state),
   };
 }
 
@@ -84,7 +97,7 @@ export async function restoreSession(deps: SmartAuthDeps, source: SourceConfig):
  * A token is refreshed rather than used within a minute of expiry, or within a tenth of its life
  * for short-lived tokens (a 30-second token must not be refreshed on every request).
  */
-function expiresSoon(client: SmartSession, now: number): boolean {
+function expiresSoon(client: Pick<SmartSession, 'state'>, now: number): boolean {
   const lifetime = Number(client.state.tokenResponse?.expires_in) || 3600;
   return (client.state.expiresAt ?? 0) - Math.min(60, lifetime / 10) < now / 1000;
 }
@@ -94,13 +107,13 @@ function expiresSoon(client: SmartSession, now: number): boolean {
  * expiry, or when `force` says the server refused the token; one refresh at a time per source
  * across all panels. Throws SignInRequiredError when only an interactive sign-in can help.
  */
-export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: SmartSession, now = () => Date.now()) {
+export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, client: Pick<SmartSession, 'state' | 'refresh'>, now = () => Date.now()) {
   return async (force: boolean): Promise<string | undefined> => {
     if (!force && !expiresSoon(client, now())) return client.state.tokenResponse?.access_token;
     const seen = client.state.tokenResponse?.access_token;
     return withLock(`fhirside-token-${source.id}`, async () => {
       // Another panel may have refreshed while we waited: adopt its token rather than refresh again.
-      const stored = await storedState(deps.store, source.id);
+      const stored = await boundState(deps.store, source);
       if (!stored?.tokenResponse?.access_token) throw new SignInRequiredError();
       Object.assign(client.state, stored);
       const renewedElsewhere = stored.tokenResponse.access_token !== seen;
@@ -119,6 +132,5 @@ export function accessTokenProvider(deps: SmartAuthDeps, source: SourceConfig, c
 
 /** Forgets every token and auth state of one source. */
 export async function signOut(store: KeyValueStore, sourceId: string): Promise<void> {
-  const prefix = storeKeyPrefix(sourceId);
-  await store.remove((await store.keys()).filter((key) => key.startsWith(prefix)));
+  await dropSession(store, sourceId);
 }

@@ -13,6 +13,7 @@ import { authorize, ready } from 'fhirclient/lib/smart';
 import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
 import type { SmartAuthDeps, SignInOptions } from './smart-auth';
+import { bindSession } from './session-binding';
 import { sourceStorage } from './smart-storage';
 import type { SourceConfig } from './source-config';
 
@@ -66,7 +67,9 @@ export async function signInWithClient(deps: SmartAuthDeps, source: SourceConfig
   })) as unknown as string;
   const callbackUrl = await deps.launchWebAuthFlow(authorizeUrl, interactive);
   adapter.setUrl(callbackUrl);
-  return ready(adapter);
+  const client = await ready(adapter);
+  await bindSession(deps.store, source, client.state);
+  return client;
 }
 
 /**

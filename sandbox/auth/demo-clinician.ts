@@ -1,6 +1,6 @@
 /**
- * The one user of the sandbox: a demo clinician whose details the sign-in page offers pre-filled,
- * so a demo or a browser test signs in with a single click.
+ * The users of the sandbox: a demo clinician whose details the sign-in page offers pre-filled,
+ * so a demo or a browser test signs in with a single click, and a second one to sign in as instead.
  */
 import type { Account } from 'oidc-provider';
 
@@ -13,20 +13,35 @@ export const DEMO_CLINICIAN = {
   fhirUser: 'Practitioner/demo-clinician',
 } as const;
 
+/**
+ * A second clinician, for the shared-workstation case: Dr Sam Okafor signs in at the workstation
+ * Dr Morgan used, and must see nothing of what Dr Morgan looked at.
+ */
+export const SECOND_CLINICIAN = {
+  accountId: 'second-clinician',
+  username: 'second.clinician',
+  password: 'demo',
+  displayName: 'Dr Sam Okafor',
+  fhirUser: 'Practitioner/second-clinician',
+} as const;
+
+const CLINICIANS = [DEMO_CLINICIAN, SECOND_CLINICIAN] as const;
+
 /** @param sub - the account id oidc-provider asks about */
 export function findAccount(sub: string): Account | undefined {
-  if (sub !== DEMO_CLINICIAN.accountId) return undefined;
+  const clinician = CLINICIANS.find((c) => c.accountId === sub);
+  if (!clinician) return undefined;
   return {
     accountId: sub,
     claims: () => ({
       sub,
-      name: DEMO_CLINICIAN.displayName,
-      fhirUser: DEMO_CLINICIAN.fhirUser,
+      name: clinician.displayName,
+      fhirUser: clinician.fhirUser,
     }),
   };
 }
 
-/** Only the demo account exists; any other name or password is refused. */
-export function checkCredentials(username: string, password: string): boolean {
-  return username.trim() === DEMO_CLINICIAN.username && password === DEMO_CLINICIAN.password;
+/** The account id for a demo username and password; undefined for anything else. */
+export function checkCredentials(username: string, password: string): string | undefined {
+  return CLINICIANS.find((c) => username.trim() === c.username && password === c.password)?.accountId;
 }

@@ -5,7 +5,7 @@
  * authorizations for two patients can never share a patient.
  */
 import type { Interaction, KoaContext, Middleware, Provider } from 'oidc-provider';
-import { checkCredentials, DEMO_CLINICIAN } from './demo-clinician';
+import { checkCredentials } from './demo-clinician';
 import { readForm } from './http-body';
 import type { EhrLaunches } from './launch';
 import { renderLoginPage, renderProblemPage, type PickerPatient } from './login-page';
@@ -50,7 +50,8 @@ async function finish(
 
 async function signIn(ctx: KoaContext, deps: InteractionDeps, request: PendingRequest, page: (error: string) => string) {
   const form = await readForm(ctx.req);
-  if (!checkCredentials(form.get('username') ?? '', form.get('password') ?? '')) {
+  const accountId = checkCredentials(form.get('username') ?? '', form.get('password') ?? '');
+  if (accountId === undefined) {
     sendPage(ctx, page('The username or password is not recognised.'), 401);
     return;
   }
@@ -63,7 +64,7 @@ async function signIn(ctx: KoaContext, deps: InteractionDeps, request: PendingRe
     }
     patient = picked;
   }
-  await finish(ctx, deps, request, DEMO_CLINICIAN.accountId, patient);
+  await finish(ctx, deps, request, accountId, patient);
 }
 
 async function respond(

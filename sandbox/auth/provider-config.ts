@@ -3,7 +3,7 @@
  * (the extension): authorization code with PKCE S256 only, refresh tokens for `offline_access`,
  * SMART scopes, and the SMART `aud` and `launch` request parameters.
  */
-import type { Adapter, Configuration } from 'oidc-provider';
+import type { Adapter, ClientInfo, Configuration } from 'oidc-provider';
 import { interactionPolicy } from './oidc';
 import { smartRequestParams } from './request-params';
 import { findAccount } from './demo-clinician';
@@ -12,7 +12,7 @@ import type { EhrLaunches } from './launch';
 import type { LaunchContexts } from './smart-context';
 import { knownScopes } from './smart-scopes';
 
-export const ROUTES = { authorization: '/auth', token: '/token', jwks: '/jwks', userinfo: '/userinfo' } as const;
+export const ROUTES = { authorization: '/auth', token: '/token', jwks: '/jwks', userinfo: '/userinfo', revocation: '/token/revocation' } as const;
 
 export interface ProviderSettings {
   readonly clientId: string;
@@ -66,6 +66,9 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
       devInteractions: { enabled: false },
       resourceIndicators: { enabled: false },
       rpInitiatedLogout: { enabled: false },
+      // RFC 7009: a client signing out revokes its refresh token, and with it the grant and every
+      // access token of that grant. A public client may revoke only its own tokens.
+      revocation: { enabled: true, allowedPolicy: async (_ctx: unknown, client: ClientInfo, token: { clientId?: string }) => token.clientId === client.clientId },
     },
     findAccount: async (_ctx, sub) => findAccount(sub),
     // Only the grant the interaction just created; see the smart_launch_context check above.

@@ -16,6 +16,7 @@ export function smartConfiguration(authIssuer: string): Record<string, unknown> 
     jwks_uri: `${authIssuer}/jwks`,
     authorization_endpoint: `${authIssuer}/auth`,
     token_endpoint: `${authIssuer}/token`,
+    revocation_endpoint: `${authIssuer}/token/revocation`,
     token_endpoint_auth_methods_supported: ['none', 'client_secret_basic'],
     grant_types_supported: ['authorization_code', 'refresh_token'],
     response_types_supported: ['code'],

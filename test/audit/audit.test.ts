@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildAuditEvent } from '@/lib/audit/audit-event';
 import { flushAuditQueue, queueAuditEvent } from '@/lib/audit/audit-queue';
-import { lookupAuditRecord } from '@/lib/audit/lookup-audit';
+import { lookupAuditRecord, savedCopyAuditRecord } from '@/lib/audit/lookup-audit';
 import { auditPoster } from '@/lib/audit/post-audit-event';
 import { DEFAULT_SOURCES } from '@/lib/config/defaults';
 import type { LookupView } from '@/lib/lookup';
+import type { Summary } from '@/lib/summary/model';
 import { memoryStore } from '@/lib/sources/key-value-store';
 import { hollowayContext } from '../fixtures';
 
@@ -45,6 +46,17 @@ describe('an AuditEvent per look-up', () => {
     expect(entities.slice(1).map((e) => e.description)).toEqual(['gp: answered', 'acute: did not answer']);
   });
 
+  it('records a saved copy drawn on screen like a look-up, naming the sources it came from and when it was fetched', () => {
+    const summary = { sourceIds: ['gp', 'mh'] } as unknown as Summary;
+    const shown: LookupView = { context: hollowayContext, sources: { gp: { state: 'needs-sign-in' } }, complete: false, cached: { value: summary, savedAt: AT - 60_000 } };
+    const event = buildAuditEvent(savedCopyAuditRecord(shown, DEFAULT_SOURCES, 'Practitioner/dr-patel', AT, 'fhirside')!);
+    expect(event).toMatchObject({ agent: [{ who: { reference: 'Practitioner/dr-patel' } }], recorded: '2026-11-26T10:30:00.000Z' });
+    const entities = event['entity'] as { what: { identifier: { value: string } }; description?: string }[];
+    expect(entities[0]!.what.identifier).toEqual(hollowayContext.identifier);
+    expect(entities.slice(1).map((e) => e.description)).toEqual(['gp: saved copy fetched 2026-11-26T10:29:00.000Z', 'mh: saved copy fetched 2026-11-26T10:29:00.000Z']);
+    expect(savedCopyAuditRecord(view, DEFAULT_SOURCES, undefined, AT, 'fhirside')).toBeUndefined();
+  });
+
   it('records nothing when no source was asked', () => {
     const none: LookupView = { ...view, sources: { gp: { state: 'needs-sign-in' } } };
     expect(lookupAuditRecord(none, DEFAULT_SOURCES, undefined, AT, 'fhirside')).toBeUndefined();
@@ -55,7 +67,7 @@ describe('an AuditEvent per look-up', () => {
     const store = memoryStore();
     let up = false;
     const server = endpoint(() => (up ? 201 : 0));
-    const post = auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/fhir/AuditEvent', accessToken: async () => 'tok' });
+    const post = auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/fhir/AuditEvent', sourceBaseUrl: 'https://audit.trust.example/fhir', accessToken: async () => 'tok' });
     await queueAuditEvent(store, { resourceType: 'AuditEvent', id: 'first' });
     await queueAuditEvent(store, { resourceType: 'AuditEvent', id: 'second' });
 
@@ -74,5 +86,31 @@ describe('an AuditEvent per look-up', () => {
     const status = await flushAuditQueue({ store, post: auditPoster({ fetch: server.fetcher, endpoint: 'https://a.example/AuditEvent', accessToken: async () => undefined }) });
     expect(status).toEqual({ pending: 1, dropped: 0, lastError: 'the audit endpoint answered HTTP 403' });
     expect(server.received[0]!.headers.has('Authorization')).toBe(false);
+  });
+});
+
+describe('the audit credential', () => {
+  const gpBase = 'https://fhir.gp.example/R4';
+
+  it('sends the audit source\'s token to an endpoint on that source\'s own server', async () => {
+    const server = endpoint(() => 201);
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://fhir.gp.example/R4/AuditEvent', sourceBaseUrl: gpBase, accessToken: async () => 'gp-token' })({});
+    expect(server.received[0]!.headers.get('Authorization')).toBe('Bearer gp-token');
+  });
+
+  it('never sends a source\'s token to an endpoint on another host (attack: policy or a tampered URL names a collector)', async () => {
+    const server = endpoint(() => 201);
+    let asked = false;
+    const accessToken = async () => ((asked = true), 'gp-token');
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://collector.attacker.example/AuditEvent', sourceBaseUrl: gpBase, accessToken })({});
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://fhir.gp.example:8443/R4/AuditEvent', sourceBaseUrl: gpBase, accessToken })({});
+    expect(server.received.map((r) => r.headers.has('Authorization'))).toEqual([false, false]);
+    expect(asked).toBe(false);
+  });
+
+  it('sends the endpoint\'s own configured credential instead', async () => {
+    const server = endpoint(() => 201);
+    await auditPoster({ fetch: server.fetcher, endpoint: 'https://audit.trust.example/AuditEvent', sourceBaseUrl: gpBase, accessToken: async () => 'gp-token', authorization: 'Bearer audit-only' })({});
+    expect(server.received[0]!.headers.get('Authorization')).toBe('Bearer audit-only');
   });
 });

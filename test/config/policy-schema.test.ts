@@ -52,7 +52,8 @@ describe('public/managed_schema.json and the TypeScript model', () => {
       defaultLens: 'cancer',
       userMayAddSources: true,
       userMayAddContextRules: true,
-      audit: { endpoint: 'https://audit.trust.example/AuditEvent', sourceId: 'gp' },
+      audit: { endpoint: 'https://fhir.trust.example/r4/AuditEvent', sourceId: 'gp', authorization: 'Bearer audit' },
+      idleLockMinutes: 10,
     };
     const validate = new Ajv({ allErrors: true }).compile(strict(POLICY_SCHEMA));
     expect(validate(everything), JSON.stringify(validate.errors)).toBe(true);

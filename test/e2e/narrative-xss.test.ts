@@ -1,8 +1,10 @@
 /**
  * A hostile source: narrative (`text.div`), display strings and extensions carrying script, event
- * handlers, `javascript:` URLs and CSS that loads from the network. The panel holds every source's
- * token, so none of it may run or load: a canary — a global the payloads set and a host they call —
- * must stay silent while the rows still show their words.
+ * handlers, `javascript:` URLs, CSS, media and images that load from the network (a tracker that
+ * learns who viewed whom), a phishing link and markup that borrows the panel's alert styling and
+ * its `data-patient` hooks. The panel holds every source's token, so none of it may run or load: a
+ * canary — a global the payloads set and a host they call — must stay silent while the rows still
+ * show their words.
  */
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +27,12 @@ const DIV = `<div xmlns="http://www.w3.org/1999/xhtml"><p>Discharge letter</p>
 <style>@import '${CANARY}/style';</style>
 <form action="${CANARY}/form"><button formaction="javascript:${sing('form')}">go</button></form>
 <details open ontoggle="${sing('toggle')}"><summary>s</summary></details>
-<math><mi xlink:href="javascript:${sing('math')}">x</mi></math></div>`;
+<math><mi xlink:href="javascript:${sing('math')}">x</mi></math>
+<video src="${CANARY}/video" poster="${CANARY}/poster" autoplay></video><audio src="${CANARY}/audio" autoplay></audio>
+<picture><source srcset="${CANARY}/srcset"/><img srcset="${CANARY}/img-srcset" alt="scan"/></picture>
+<table background="${CANARY}/background"><tr><td colspan="2">Creatinine 88</td></tr></table>
+<p class="row alert" id="allergy-alert" data-patient="9990000018" data-source="gp">Fake allergy alert</p>
+<p>To read it, <a href="${CANARY}/phish">re-enter your smartcard PIN</a>.</p></div>`;
 const HOSTILE_TEXT = `<img src=${CANARY}/text onerror="${sing('text')}">Hostile letter`;
 const extension = [{ url: `javascript:${sing('ext-url')}`, valueString: `<script>${sing('ext')}</script>` }];
 
@@ -101,10 +108,27 @@ describe('hostile narrative and display strings', () => {
       };
     });
     expect(dom).toEqual({ scripts: 0, handlers: [], jsUrls: [], styled: 0 });
+    // Nothing that loads or borrows the panel's styling or its test hooks; a link is its words and host.
+    const borrowed = await panel.evaluate(() => ({
+      media: document.querySelectorAll('.narrative :is(video, audio, source, picture, img, [src], [srcset], [poster], [background])').length,
+      links: document.querySelectorAll('.narrative :is(a, [href])').length,
+      classes: [...document.querySelectorAll('.narrative [class]')].map((e) => e.className).filter((c) => c !== 'narrative-link'),
+      ids: document.querySelectorAll('.narrative [id]').length,
+      hooks: document.querySelectorAll('.narrative :is([data-patient], [data-source])').length,
+    }));
+    expect(borrowed).toEqual({ media: 0, links: 0, classes: [], ids: 0, hooks: 0 });
+    const phish = panel.locator('.narrative .narrative-link', { hasText: 'smartcard PIN' }).first();
+    expect(await phish.textContent()).toBe('re-enter your smartcard PIN (link to canary.fhirside.test)');
+    const pagesBefore = browser.context.pages().length;
+    await phish.click();
+    await panel.waitForTimeout(500);
+    expect(browser.context.pages().length).toBe(pagesBefore);
+    expect(canaryCalls).toEqual([]);
     // Inert, not lost: the words of the hostile resources are on screen as text.
     expect(await panel.locator('.narrative', { hasText: 'Discharge letter' }).count()).toBeGreaterThan(0);
-    // Sanitised, not only flattened to text: once the sanitiser has loaded the letter keeps its paragraph.
+    // Sanitised, not only flattened to text: once the sanitiser has loaded the letter keeps its paragraph and table.
     await expect.poll(() => panel.locator('.narrative p', { hasText: 'Discharge letter' }).count()).toBeGreaterThan(0);
+    expect(await panel.locator('.narrative td[colspan="2"]', { hasText: 'Creatinine 88' }).count()).toBeGreaterThan(0);
     expect(await panel.locator('.section-allergies .row', { hasText: 'Hostile letter' }).count()).toBe(1);
     expect(errors).toEqual([]);
   });

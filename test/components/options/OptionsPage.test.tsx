@@ -61,7 +61,32 @@ describe('the options page', () => {
     expect(form.querySelector('[role="alert"]')?.textContent).toMatch(/must start with https/);
     await act(() => type('fhirBaseUrl', 'https://research.example.org/fhir'));
     await act(() => void form.dispatchEvent(new Event('submit', { cancelable: true })));
+    // Not yet: the clinician first confirms the server that will receive every NHS number looked up.
+    expect(handlers.onAddSource).not.toHaveBeenCalled();
+    const confirmation = form.querySelector('[role="alertdialog"]')!;
+    expect(confirmation.textContent).toContain('research.example.org');
+    await act(() => [...confirmation.querySelectorAll('button')].find((b) => b.textContent === 'Add research.example.org')!.click());
     expect(handlers.onAddSource).toHaveBeenCalledWith({ id: 'research', name: 'Research', fhirBaseUrl: 'https://research.example.org/fhir', clientId: 'me' });
+  });
+
+  it('adds nothing when the clinician cancels the confirmation', async () => {
+    const { root, handlers } = show({}, undefined);
+    const type = (name: string, value: string) => {
+      const field = root.querySelector<HTMLInputElement>(`form[aria-label="Add a source"] [name="${name}"]`)!;
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await act(() => {
+      type('id', 'collector');
+      type('name', 'Collector');
+      type('fhirBaseUrl', 'https://collector.example.org/fhir');
+      type('clientId', 'me');
+    });
+    const form = root.querySelector<HTMLFormElement>('form[aria-label="Add a source"]')!;
+    await act(() => void form.dispatchEvent(new Event('submit', { cancelable: true })));
+    await act(() => void [...form.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent === 'Cancel')!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(form.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(handlers.onAddSource).not.toHaveBeenCalled();
   });
 
   it('lists the policy\'s problems with what was left out', () => {

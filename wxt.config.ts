@@ -18,6 +18,14 @@ const DEV_MANIFEST_KEY =
 const manifestKey = process.env['FHIRSIDE_MANIFEST_KEY'] ?? DEV_MANIFEST_KEY;
 const installHosts = (process.env['FHIRSIDE_HOSTS'] ?? '').split(',').map((host) => host.trim()).filter(Boolean);
 
+/**
+ * The sandbox world on loopback, for the demo build only (`wxt build --mode demo`: npm start, the
+ * tests, the bench; lib/config/build-mode.ts). A production build (`npm run build`, `npm run zip`)
+ * holds no loopback access: on a shared terminal server any user can bind those ports.
+ */
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+const hostsAtInstall = (mode: string) => [...(mode === 'demo' ? LOOPBACK : []), ...installHosts];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -26,7 +34,7 @@ export default defineConfig({
     // library and version, 1.6 KB smaller gzipped in the panel, for browsers we support anyway.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'fhirside',
     description: 'A consolidated patient summary from every configured SMART-on-FHIR source, beside the EPR.',
     // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab;
@@ -36,7 +44,7 @@ export default defineConfig({
     // EPR sites beyond the demo ones are asked for when configured (or allowed by policy).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // An EPR opens the SMART EHR launch page in a new tab: the page must be reachable from it.
-    web_accessible_resources: [{ resources: ['launch.html'], matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }],
+    web_accessible_resources: [{ resources: ['launch.html'], matches: ['https://*/*', ...(mode === 'demo' ? LOOPBACK : [])] }],
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
@@ -44,7 +52,7 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open fhirside' },
-    ...(installHosts.length > 0 && { host_permissions: installHosts }),
+    ...(hostsAtInstall(mode).length > 0 && { host_permissions: hostsAtInstall(mode) }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -31,10 +31,11 @@ export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
   return {
     'page-context': async ({ report }, sender) => {
       if (!contentScript(sender)) return;
-      // Only a configured EPR site names a patient: a page the rules do not name (a script injected
-      // where it should not run, a site whose rule was withdrawn) speaks for no one.
+      // Only a configured EPR site names a patient, and it is the reporting frame's own URL that must
+      // be one: a third-party frame inside the EPR (an advert, a widget) speaks for no one, whatever
+      // page holds it; so does a page the rules do not name (a site whose rule was withdrawn).
       const rules = await deps.rules();
-      const configured = [sender.url, sender.tabUrl].some((url) => url !== undefined && ruleForUrl(rules, url) !== undefined);
+      const configured = sender.url !== undefined && ruleForUrl(rules, sender.url) !== undefined;
       // The frame's URL as the browser knows it, never as the page claims.
       const checked = configured ? validateReport(report, sender.url) : validateReport(undefined, sender.url);
       await deps.tabs.pageReport(sender.tabId, sender.frameId ?? 0, sender.tabUrl ?? sender.url ?? '', checked);

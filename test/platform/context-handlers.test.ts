@@ -32,6 +32,13 @@ describe('page reports reaching the background', () => {
     expect(said).toEqual([{ tabId: 5, report: { kind: 'none', url: elsewhere } }]);
   });
 
+  it('lets a frame from a site no rule names say nobody, even inside a configured EPR page', async () => {
+    const { said, send } = setup();
+    const advert = 'https://ads.example/banner?nhs=9990000018';
+    await send(claim, { tabId: 7, frameId: 3, url: advert, tabUrl: EPR });
+    expect(said).toEqual([{ tabId: 7, report: { kind: 'none', url: advert } }]);
+  });
+
   it('ignores a report that does not come from a tab, and one of the wrong shape names nobody', async () => {
     const { said, send } = setup();
     await send(claim, { url: EPR });

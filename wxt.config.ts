@@ -26,6 +26,17 @@ const installHosts = (process.env['FHIRSIDE_HOSTS'] ?? '').split(',').map((host)
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 const hostsAtInstall = (mode: string) => [...(mode === 'demo' ? LOOPBACK : []), ...installHosts];
 
+/**
+ * Pages that may open the SMART EHR launch page. The manifest is fixed at build time and the EPR
+ * sites come from policy at run time, so the launch page checks the tab that opened it against the
+ * rules and policy `launchOrigins` itself (lib/context/launch-origin.ts); a trust building its own
+ * package narrows the manifest too with FHIRSIDE_LAUNCH_ORIGINS (match patterns of its EPRs). The
+ * demo build: the sandbox EPRs' loopback hosts only. Chrome's `use_dynamic_url` is not used: the
+ * EPR opens the launch page by its fixed URL, which a per-session id would break.
+ */
+const launchOrigins = (process.env['FHIRSIDE_LAUNCH_ORIGINS'] ?? '').split(',').map((site) => site.trim()).filter(Boolean);
+const launchSites = (mode: string) => (launchOrigins.length > 0 ? launchOrigins : mode === 'demo' ? LOOPBACK : ['https://*/*']);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -44,7 +55,7 @@ export default defineConfig({
     // EPR sites beyond the demo ones are asked for when configured (or allowed by policy).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // An EPR opens the SMART EHR launch page in a new tab: the page must be reachable from it.
-    web_accessible_resources: [{ resources: ['launch.html'], matches: ['https://*/*', ...(mode === 'demo' ? LOOPBACK : [])] }],
+    web_accessible_resources: [{ resources: ['launch.html'], matches: launchSites(mode) }],
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },

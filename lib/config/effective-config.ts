@@ -27,6 +27,8 @@ export interface EffectiveConfig {
   readonly defaultLens: Lens;
   /** Set by policy only: where one AuditEvent per look-up is posted. */
   readonly audit?: AuditSettings;
+  /** Set by policy only: origins that may open the SMART EHR launch page besides the rule-named sites. */
+  readonly launchOrigins?: readonly string[];
   /** What was wrong in policy or settings and what was skipped because of it. */
   readonly problems?: readonly ConfigProblem[];
 }

@@ -59,6 +59,11 @@ export interface ManagedPolicy extends UserSettings {
   /** When the policy sets `contextRules`, clinicians may add their own only if this is true. */
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  /**
+   * Origins (`https://epr.trust.nhs.uk`) whose pages may open fhirside's SMART EHR launch page,
+   * besides the sites the context rules name. An EPR that launches from a page no rule reads.
+   */
+  readonly launchOrigins?: readonly string[];
 }
 
 /** Where an effective value came from. */

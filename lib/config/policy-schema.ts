@@ -97,5 +97,6 @@ export const POLICY_SCHEMA = {
       endpoint: str('URL AuditEvents are POSTed to, https.'),
       sourceId: str('Post with this source\'s sign-in; omit for an endpoint that needs none.'),
     }),
+    launchOrigins: listOf('Origins whose pages may open fhirside\'s SMART EHR launch, besides the sites the context rules name.', str('An origin, https, e.g. "https://epr.trust.nhs.uk".')),
   } satisfies PropertiesOf<ManagedPolicy>,
 } as const satisfies Schema;

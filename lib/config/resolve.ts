@@ -65,6 +65,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       cache: { maxAgeMs: maxAgeMs ?? defaults.cache.maxAgeMs, maxPatients: maxPatients ?? defaults.cache.maxPatients },
       defaultLens: defaultLens ?? defaults.defaultLens,
       ...(audit && { audit }),
+      ...(m.launchOrigins && { launchOrigins: m.launchOrigins }),
       problems,
     },
     origins: {

@@ -6,7 +6,7 @@ import type { ContextRule } from '../context/rules';
 import type { SourceConfig } from '../sources/source-config';
 import type { FhircastConfig, Lens } from './effective-config';
 import type { AuditSettings, ConfigProblem, ManagedPolicy, Origin } from './model';
-import { clean, flag, integer, isObject, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
+import { clean, flag, integer, isObject, list, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
 import { items } from './validate-items';
 import { validateRule } from './validate-rule';
 import { validateSource } from './validate-source';
@@ -14,7 +14,7 @@ import { validateSource } from './validate-source';
 export const LENSES = ['general', 'cancer', 'mental-health'] as const satisfies readonly Lens[];
 export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 5000] } as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'launchOrigins'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -27,6 +27,7 @@ export interface CheckedLayer {
   readonly userMayAddSources?: boolean;
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  readonly launchOrigins?: readonly string[];
 }
 
 function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
@@ -41,6 +42,15 @@ function audit(raw: unknown, report: Report): AuditSettings | undefined {
   const endpoint = secureUrl(raw['endpoint'], 'audit.endpoint', report);
   const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'audit.sourceId', report, 40);
   return endpoint ? { endpoint, ...(sourceId !== undefined && { sourceId }) } : undefined;
+}
+
+/** Each an https origin (http only on loopback), kept as its origin: a path would promise more than is checked. */
+function launchOrigins(raw: unknown, report: Report): readonly string[] {
+  const entries = list(raw, 'launchOrigins', report) ?? [];
+  return entries.flatMap((entry, i) => {
+    const url = secureUrl(entry, `launchOrigins[${i}]`, report);
+    return url === undefined ? [] : [new URL(url).origin];
+  });
 }
 
 /**
@@ -70,5 +80,6 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('userMayAddSources') && { userMayAddSources: flag(raw['userMayAddSources'], 'userMayAddSources', report) }),
     ...(origin === 'managed' && has('userMayAddContextRules') && { userMayAddContextRules: flag(raw['userMayAddContextRules'], 'userMayAddContextRules', report) }),
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
+    ...(origin === 'managed' && has('launchOrigins') && { launchOrigins: launchOrigins(raw['launchOrigins'], report) }),
   };
 }

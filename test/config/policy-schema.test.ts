@@ -53,6 +53,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
       userMayAddSources: true,
       userMayAddContextRules: true,
       audit: { endpoint: 'https://audit.trust.example/AuditEvent', sourceId: 'gp' },
+      launchOrigins: ['https://launcher.trust.example'],
     };
     const validate = new Ajv({ allErrors: true }).compile(strict(POLICY_SCHEMA));
     expect(validate(everything), JSON.stringify(validate.errors)).toBe(true);

@@ -12,11 +12,11 @@ const GENERIC_RULE: ContextRule = { id: 'any', urlPattern: '^https?://', identif
  */
 function browserWith(granted: string[]) {
   const registered: string[][] = [];
-  vi.spyOn(browser.permissions, 'getAll').mockResolvedValue({ origins: granted, permissions: [] });
+  vi.spyOn(browser.permissions, 'getAll').mockResolvedValue({ origins: granted, permissions: [] } as never);
   vi.spyOn(browser.permissions, 'contains').mockImplementation(async ({ origins }) => (origins ?? []).every((o) => granted.includes(o)));
-  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
+  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
   vi.spyOn(browser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => void registered.push(...scripts.map((s) => s.matches ?? [])));
-  vi.spyOn(browser.tabs, 'query').mockResolvedValue([]);
+  vi.spyOn(browser.tabs, 'query').mockResolvedValue([] as never);
   return registered;
 }
 

@@ -39,7 +39,9 @@ async function apply(config: EffectiveConfig, source: SourceConfig, launched: Ex
   const tab = await launchingTab(config);
   if ('problem' in tab) return fail(tab.problem);
   await settleLaunchSession(auth.store, source);
-  const reply = (await browser.runtime.sendMessage(message('ehr-launch', { tabId: tab.id, context: launched.context, hub: launched.hub }))) as Reply<'ehr-launch'>;
+  // The launch's FHIRcast session is the launching source's: its token is what the hub accepts.
+  const hub = launched.hub && { ...launched.hub, sourceId: source.id };
+  const reply = (await browser.runtime.sendMessage(message('ehr-launch', { tabId: tab.id, context: launched.context, hub }))) as Reply<'ehr-launch'>;
   if (!reply.ok) return fail(reply.problem ?? 'The launch could not be completed.');
   location.replace(browser.runtime.getURL(`/sidepanel.html?tab=${tab.id}`));
 }

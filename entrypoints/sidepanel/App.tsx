@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditNotice } from '@/components/AuditNotice';
 import { ContextConflictWarning } from '@/components/ContextConflictWarning';
+import { HubSyncWarning } from '@/components/HubSyncWarning';
 import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
 import type { LookupView } from '@/lib/lookup';
@@ -9,6 +10,7 @@ import type { SectionId, Summary } from '@/lib/summary/model';
 import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
+import { useHubSync } from './useHubSync';
 import { useLookup } from './useLookup';
 import { useSiteAccess } from './useSiteAccess';
 import { useTabReport } from './useTabReport';
@@ -46,6 +48,7 @@ function usePerformanceMarks(view: LookupView | undefined) {
 export function App({ services }: Props) {
   const tabId = useFollowedTab();
   const report = useTabReport(services.store, tabId);
+  const hubSync = useHubSync(services.store);
   const context = report?.kind === 'patient' ? report.context : undefined;
   const siteAccess = useSiteAccess(tabId, services.config.contextRules);
   const [generation, setGeneration] = useState(0);
@@ -84,6 +87,7 @@ export function App({ services }: Props) {
           ))}
         </div>
       )}
+      <HubSyncWarning sync={hubSync} />
       <ContextConflictWarning conflict={report?.kind === 'patient' ? report.conflict : undefined} />
       <SiteAccessRequest site={siteAccess.site} onAllow={siteAccess.allow} />
       <Panel

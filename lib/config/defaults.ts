@@ -51,8 +51,12 @@ export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
   { id: 'nhs-number-on-page', urlPattern: '^https?://', identifier: { from: 'text' } },
 ];
 
-/** The sandbox FHIRcast hub and the demo clinician's session topic (sandbox/config.ts FHIRCAST_TOPIC). */
-export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session' } as const;
+/**
+ * The sandbox FHIRcast hub and the demo clinician's session topic (sandbox/config.ts FHIRCAST_TOPIC);
+ * the hub takes a token from the sandbox's authorization server, here the mental-health trust's,
+ * whose EPR (Northfield ClinicalWorks) publishes to it.
+ */
+export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session', sourceId: 'mh' } as const;
 
 /** How long a cached summary may be shown: one working shift. */
 export const DEFAULT_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;

@@ -17,6 +17,8 @@ export type Lens = 'general' | 'cancer' | 'mental-health';
 export interface FhircastConfig {
   readonly hubUrl: string;
   readonly topic: string;
+  /** The source whose SMART access token is sent to the hub on subscribe (the hub's authorization server issued it). */
+  readonly sourceId?: string;
 }
 
 export interface EffectiveConfig {

@@ -34,7 +34,8 @@ function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
   if (!isObject(raw)) return void report('fhircast', 'must be an object with hubUrl and topic');
   const hubUrl = secureUrl(raw['hubUrl'], 'fhircast.hubUrl', report);
   const topic = text(raw['topic'], 'fhircast.topic', report, 500);
-  return hubUrl && topic ? { hubUrl, topic } : undefined;
+  const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'fhircast.sourceId', report, 40);
+  return hubUrl && topic ? { hubUrl, topic, ...(sourceId !== undefined && { sourceId }) } : undefined;
 }
 
 function audit(raw: unknown, report: Report): AuditSettings | undefined {

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { FhircastConfig } from '../config/effective-config';
+import { hubUrlAllowed } from '../context/fhircast-trust';
 import { checkNhsNumber } from '../context/nhs-number';
 import { ruleForUrl, type ContextRule } from '../context/rules';
 import type { TabContexts } from '../context/tab-context-service';
@@ -53,7 +54,11 @@ export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
       const checked = validateContext(context, 'ehr-launch', tab.url);
       if (!checked) return { ok: false, problem: 'the launch named no patient fhirside can look up' };
       await deps.tabs.launch(tabId, tab.url, checked);
-      if (hub && typeof hub.hubUrl === 'string' && typeof hub.topic === 'string') await deps.onLaunchHub({ hubUrl: hub.hubUrl, topic: hub.topic });
+      if (hub && typeof hub.hubUrl === 'string' && typeof hub.topic === 'string' && hubUrlAllowed(hub.hubUrl)) {
+        // A launch's hub is held to the https rule of every configured hub: the token response is
+        // the authorization server's word, but an http hub would be readable and forgeable on the way.
+        await deps.onLaunchHub({ hubUrl: hub.hubUrl, topic: hub.topic, ...(typeof hub.sourceId === 'string' && { sourceId: hub.sourceId }) });
+      }
       return { ok: true };
     },
   };

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import type { PageContextReport } from '@/lib/context/patient-context';
 import type { ContextRule } from '@/lib/context/rules';
 import type { TabContexts } from '@/lib/context/tab-context-service';
@@ -44,5 +45,29 @@ describe('page reports reaching the background', () => {
     await send(claim, { url: EPR });
     await send({ kind: 'patient', context: { key: 42 } }, { tabId: 6, frameId: 0, url: EPR, tabUrl: EPR });
     expect(said).toEqual([{ tabId: 6, report: { kind: 'none', url: EPR } }]);
+  });
+});
+
+describe('an EHR launch\'s FHIRcast hub', () => {
+  /** The launch page's message, with the hub its token response named; what the background then subscribes to. */
+  async function launchWith(hubUrl: string) {
+    const hubs: unknown[] = [];
+    const tabs = { launch: async () => {} } as unknown as TabContexts;
+    const handlers = contextHandlers({ tabs, rules: async () => RULES, onSelection: async () => {}, onLaunchHub: async (hub) => void hubs.push(hub) });
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ url: EPR } as never);
+    const context = { ...claim.context, origin: 'ehr-launch' };
+    const reply = await dispatch(handlers, message('ehr-launch', { tabId: 4, context: context as never, hub: { hubUrl, topic: 'user-7', sourceId: 'acute' } }), { url: browser.runtime.getURL('/launch.html') });
+    return { hubs, reply };
+  }
+
+  it('is followed over https, with the launching source\'s sign-in', async () => {
+    const { hubs } = await launchWith('https://hub.trust.example/api/hub');
+    expect(hubs).toEqual([{ hubUrl: 'https://hub.trust.example/api/hub', topic: 'user-7', sourceId: 'acute' }]);
+  });
+
+  it('is not followed over plain http across the network, though the launch itself goes ahead', async () => {
+    const { hubs, reply } = await launchWith('http://hub.trust.example/api/hub');
+    expect(hubs).toEqual([]);
+    expect(reply).toEqual({ ok: true });
   });
 });

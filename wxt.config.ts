@@ -19,6 +19,25 @@ const DEV_MANIFEST_KEY =
 const manifestKey = process.env['FHIRSIDE_MANIFEST_KEY'] ?? DEV_MANIFEST_KEY;
 const installHosts = (process.env['FHIRSIDE_HOSTS'] ?? '').split(',').map((host) => host.trim()).filter(Boolean);
 
+/**
+ * The sandbox world on loopback, for the demo build only (`wxt build --mode demo`: npm start, the
+ * tests, the bench; lib/config/build-mode.ts). A production build (`npm run build`, `npm run zip`)
+ * holds no loopback access: on a shared terminal server any user can bind those ports.
+ */
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+const hostsAtInstall = (mode: string) => [...(mode === 'demo' ? LOOPBACK : []), ...installHosts];
+
+/**
+ * Pages that may open the SMART EHR launch page. The manifest is fixed at build time and the EPR
+ * sites come from policy at run time, so the launch page checks the tab that opened it against the
+ * rules and policy `launchOrigins` itself (lib/context/launch-origin.ts); a trust building its own
+ * package narrows the manifest too with FHIRSIDE_LAUNCH_ORIGINS (match patterns of its EPRs). The
+ * demo build: the sandbox EPRs' loopback hosts only. Chrome's `use_dynamic_url` is not used: the
+ * EPR opens the launch page by its fixed URL, which a per-session id would break.
+ */
+const launchOrigins = (process.env['FHIRSIDE_LAUNCH_ORIGINS'] ?? '').split(',').map((site) => site.trim()).filter(Boolean);
+const launchSites = (mode: string) => (launchOrigins.length > 0 ? launchOrigins : mode === 'demo' ? LOOPBACK : ['https://*/*']);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -27,7 +46,7 @@ export default defineConfig({
     // library and version, 1.6 KB smaller gzipped in the panel, for browsers we support anyway.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'fhirside',
     description: 'A consolidated patient summary from every configured SMART-on-FHIR source, beside the EPR.',
     // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab;
@@ -37,7 +56,7 @@ export default defineConfig({
     // EPR sites beyond the demo ones are asked for when configured (or allowed by policy).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // An EPR opens the SMART EHR launch page in a new tab: the page must be reachable from it.
-    web_accessible_resources: [{ resources: ['launch.html'], matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] }],
+    web_accessible_resources: [{ resources: ['launch.html'], matches: launchSites(mode) }],
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+F' },
@@ -45,10 +64,10 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open fhirside' },
-    // Every build is the demo build until production and demo builds are separated: loopback stays
-    // reachable for the sandbox (lib/platform/extension-pages-csp.ts says what each directive is for).
-    content_security_policy: { extension_pages: extensionPagesCsp(true) },
-    ...(installHosts.length > 0 && { host_permissions: installHosts }),
+    // Loopback is reachable only from the demo build's pages (lib/platform/extension-pages-csp.ts says
+    // what each directive is for).
+    content_security_policy: { extension_pages: extensionPagesCsp(mode === 'demo') },
+    ...(hostsAtInstall(mode).length > 0 && { host_permissions: hostsAtInstall(mode) }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

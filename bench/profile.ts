@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium } from '../scripts/chromium';
-import { launchWithExtension, openPanel, signInFromPanel, tabIdOf } from '../scripts/extension-browser';
+import { DEMO_BUILD_COMMAND, launchWithExtension, openPanel, signInFromPanel, tabIdOf } from '../scripts/extension-browser';
 import { startSandbox } from '../sandbox/world';
 import { clearSavedSummaries, type BenchBrowser } from './browser';
 import { runUnderE2eLock } from '../scripts/e2e-lock';
@@ -24,11 +24,11 @@ const argv = process.argv.slice(2);
 const key = argv.includes('--patient') ? (argv[argv.indexOf('--patient') + 1] ?? 'p10') : 'p10';
 const warm = argv.includes('--warm');
 const profiling = !argv.includes('--timeline');
-const outDir = resolve(import.meta.dirname, '../.output/profile/chrome-mv3');
+const outDir = resolve(import.meta.dirname, '../.output/profile/chrome-mv3-demo');
 const resultsDir = resolve(import.meta.dirname, 'results');
 mkdirSync(resultsDir, { recursive: true });
 
-execFileSync('npx', ['wxt', 'build', '-c', 'bench/profile.wxt.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync('npx', [...DEMO_BUILD_COMMAND, '-c', 'bench/profile.wxt.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const world = await startSandbox({ log: () => {} });
 const browser = await launchWithExtension({ chromePath: ensureChromium(), headless: true, extensionDir: outDir });
 try {

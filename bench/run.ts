@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureChromium } from '../scripts/chromium';
-import { EXTENSION_DIR } from '../scripts/extension-browser';
+import { DEMO_BUILD_COMMAND, EXTENSION_DIR } from '../scripts/extension-browser';
 import { DEFAULT_SOURCES } from '../lib/config/defaults';
 import { startSandbox } from '../sandbox/world';
 import { baselineTokens } from './baselines/run-baseline';
@@ -31,7 +31,7 @@ if (unknown.length) {
 }
 
 const chromePath = ensureChromium(log);
-if (args.build) execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (args.build) execFileSync('npx', [...DEMO_BUILD_COMMAND], { stdio: ['ignore', 'ignore', 'inherit'] });
 const bundle = sidePanelBundle(EXTENSION_DIR);
 
 const started = Date.now();

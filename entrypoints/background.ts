@@ -7,6 +7,7 @@ import { dispatch, message, type Sender } from '@/lib/messaging';
 import { contextHandlers } from '@/lib/platform/context-handlers';
 import { onSiteAccessChanged, syncContextScripts } from '@/lib/platform/context-scripts';
 import { fhircastConnection } from '@/lib/platform/fhircast-connection';
+import { hubAccessToken, onSourceSignedIn } from '@/lib/platform/hub-token';
 import { onKeepAlive } from '@/lib/platform/keep-alive';
 import { selectionLookUp } from '@/lib/platform/selection-look-up';
 import { openPanelOnActionClick } from '@/lib/platform/side-panel';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   });
   const hub = fhircastConnection({
     onContext: (context) => void tabs.hubChanged(context),
+    accessToken: hubAccessToken(store, async () => (config ?? (await loaded)).sources),
     onStatus: (status, detail, { hubUrl }) => void store.set('fhircast:status', { status, detail, hubUrl, at: Date.now() }),
   });
   const selection = selectionLookUp({ store, tabs });
@@ -37,21 +39,23 @@ export default defineBackground(() => {
   const apply = async (next: EffectiveConfig) => {
     config = next;
     await syncContextScripts(next.contextRules).catch((error: unknown) => console.error('fhirside: content script registration failed', error));
-    await hub.use(next.fhircast ?? launchHub);
+    await hub.use(launchHub ?? next.fhircast);
   };
   // A subscription from before the worker stopped is gone: its patient is no longer known.
   void tabs.hubChanged(undefined).then(() => loaded).then(apply);
   onEffectiveConfigChanged((next) => void apply(next));
   onSiteAccessChanged(() => config && void syncContextScripts(config.contextRules));
-  onKeepAlive(() => config && void hub.use(config.fhircast ?? launchHub));
+  onKeepAlive(() => config && void hub.use(launchHub ?? config.fhircast));
+  onSourceSignedIn((sourceId) => void hub.signedIn(sourceId));
 
   const handlers = contextHandlers({
     tabs,
     rules,
     onSelection: selection.selected,
     onLaunchHub: async (launched) => {
+      // The launch's per-user session topic beats a static policy topic (FHIRcast session discovery).
       launchHub = launched;
-      if (config && !config.fhircast) await hub.use(launched);
+      await hub.use(launched);
     },
   });
   browser.runtime.onMessage.addListener((value, sender) => {

@@ -9,11 +9,12 @@ import { dispatch, message, type Reply } from '@/lib/messaging';
 /** The longest an unchanged-looking burst waits for the page's frame before it is scanned anyway. */
 const FRAME_WAIT_MS = 50;
 
-// Registered at run time for the configured sites only (lib/platform/context-scripts.ts); the
-// matches here are the demo EPRs on loopback, which makes them host permissions at install.
-// Reads, never writes: nothing of fhirside is put into the EPR page.
+// Registered at run time for the sites the context rules name only (lib/platform/context-scripts.ts),
+// so it matches nothing here: a match would become a host permission of every build (the demo
+// build's loopback access is in wxt.config.ts). Reads, never writes: nothing of fhirside is put
+// into the EPR page.
 export default defineContentScript({
-  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  matches: [],
   registration: 'runtime',
   allFrames: true,
   runAt: 'document_idle',

@@ -12,7 +12,7 @@ export interface Messages {
   'selection': { readonly body: { readonly nhsNumber: string | null }; readonly reply: void };
   /** Launch page → background: a SMART EHR launch named this tab's patient (and maybe a FHIRcast session). */
   'ehr-launch': {
-    readonly body: { readonly tabId: number; readonly context: PatientContext; readonly hub?: { readonly hubUrl: string; readonly topic: string } };
+    readonly body: { readonly tabId: number; readonly context: PatientContext; readonly hub?: { readonly hubUrl: string; readonly topic: string; readonly sourceId?: string } };
     readonly reply: { readonly ok: boolean; readonly problem?: string };
   };
   /** Background → content scripts of a tab: the tab navigated, report afresh even if unchanged. */

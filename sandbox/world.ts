@@ -157,7 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log(`${source.id.padEnd(6)} ${fhir.baseUrl}  ${source.name}${isOpen ? ' (open: no token needed)' : ''}`);
     }
 
-    const hub = await starting('fhircast', ports.fhircast, () => startFhircastHub({ host: HOST, port: ports.fhircast }));
+    const hub = await starting('fhircast', ports.fhircast, () => startFhircastHub({ host: HOST, port: ports.fhircast, validateToken: tokens.validateToken }));
     closers.push(hub.close);
     log(`hub    ${hub.url}  FHIRcast hub (topic ${FHIRCAST_TOPIC})`);
 

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { ensureChromium } from './chromium';
 import { runUnderE2eLock } from './e2e-lock';
+import { DEMO_BUILD_COMMAND } from './extension-browser';
 
 runUnderE2eLock();
 
@@ -10,7 +11,7 @@ const run = (command: string, args: string[]) =>
   execFileSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chromePath } });
 
 try {
-  run('npx', ['wxt', 'build']);
+  run('npx', [...DEMO_BUILD_COMMAND]);
   run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]);
 } catch {
   process.exit(1);

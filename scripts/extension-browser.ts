@@ -11,7 +11,12 @@ import { CHROMIUM_FLAGS } from './chromium';
 /** The slice of the extension API these helpers call inside the service worker. */
 declare const chrome: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/**
+ * The demo build (`wxt build --mode demo`): the sandbox's sources, rules and loopback access, which
+ * a production build (`npm run build`, .output/chrome-mv3) never carries (lib/config/build-mode.ts).
+ */
+export const DEMO_BUILD_COMMAND = ['wxt', 'build', '--mode', 'demo'] as const;
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3-demo');
 
 export interface ExtensionBrowser {
   readonly context: BrowserContext;

@@ -9,14 +9,14 @@ import { resolve } from 'node:path';
 import { FIRST_DEMO_PATIENT } from '../sandbox/data/roster';
 import { startSandbox } from '../sandbox/world';
 import { ensureChromium } from './chromium';
-import { launchWithExtension, openPanel, signInFromPanel, tabIdOf } from './extension-browser';
+import { DEMO_BUILD_COMMAND, launchWithExtension, openPanel, signInFromPanel, tabIdOf } from './extension-browser';
 import { screenshotSideBySide } from './screenshot';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../.output/screenshots/panel-beside-epr.png');
 
 async function main(): Promise<void> {
   const chromePath = ensureChromium();
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  execFileSync('npx', [...DEMO_BUILD_COMMAND], { stdio: 'inherit' });
   const world = await startSandbox({ log: (line) => console.log(line) });
   const firstPatientUrl = `${world.urls.epr1}/patient/${FIRST_DEMO_PATIENT.key}`;
   const headless = !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'];

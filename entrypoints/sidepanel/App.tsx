@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AuditNotice } from '@/components/AuditNotice';
 import { IdleLock } from '@/components/IdleLock';
 import { ContextConflictWarning } from '@/components/ContextConflictWarning';
+import { HubSyncWarning } from '@/components/HubSyncWarning';
 import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
 import { DEFAULT_IDLE_LOCK_MS } from '@/lib/config/built-in';
@@ -12,6 +13,7 @@ import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
 import { useFollowedTab } from './useFollowedTab';
 import { useIdleLock } from './useIdleLock';
+import { useHubSync } from './useHubSync';
 import { useLookup } from './useLookup';
 import { useSiteAccess } from './useSiteAccess';
 import { useTabReport } from './useTabReport';
@@ -49,6 +51,7 @@ function usePerformanceMarks(view: LookupView | undefined) {
 export function App({ services }: Props) {
   const tabId = useFollowedTab();
   const report = useTabReport(services.store, tabId);
+  const hubSync = useHubSync(services.store);
   const context = report?.kind === 'patient' ? report.context : undefined;
   const siteAccess = useSiteAccess(tabId, services.config.contextRules);
   const [generation, setGeneration] = useState(0);
@@ -92,6 +95,7 @@ export function App({ services }: Props) {
           ))}
         </div>
       )}
+      <HubSyncWarning sync={hubSync} />
       <ContextConflictWarning conflict={report?.kind === 'patient' ? report.conflict : undefined} />
       <SiteAccessRequest site={siteAccess.site} onAllow={siteAccess.allow} />
       <Panel

@@ -1,6 +1,7 @@
 /**
- * Built-in configuration: the sandbox world on loopback. It is what `npm start` runs against and
- * what an unconfigured install shows; a trust replaces it by policy (docs/deploy.md).
+ * The sandbox world on loopback: what `npm start`, the tests and the bench run against. Only a demo
+ * build carries it (lib/config/built-in.ts); a production build starts empty and takes its sources
+ * and rules from the trust's policy (docs/deploy.md).
  */
 import type { ContextRule } from '../context/rules';
 import type { SourceConfig } from '../sources/source-config';
@@ -24,10 +25,11 @@ const sandboxSource = (id: string, name: string, port: number): SourceConfig => 
   timeoutMs: 15_000,
 });
 
+// Marked pure so that a production bundle, which never reads them, drops them (lib/config/built-in.ts).
 export const DEFAULT_SOURCES: readonly SourceConfig[] = [
-  sandboxSource('gp', 'Riverside GP Practice', 8101),
-  sandboxSource('acute', 'St Elsewhere Acute Trust', 8102),
-  sandboxSource('mh', 'Northfield Mental Health Trust', 8103),
+  /* @__PURE__ */ sandboxSource('gp', 'Riverside GP Practice', 8101),
+  /* @__PURE__ */ sandboxSource('acute', 'St Elsewhere Acute Trust', 8102),
+  /* @__PURE__ */ sandboxSource('mh', 'Northfield Mental Health Trust', 8103),
 ];
 
 export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
@@ -49,8 +51,12 @@ export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
   { id: 'nhs-number-on-page', urlPattern: '^https?://', identifier: { from: 'text' } },
 ];
 
-/** The sandbox FHIRcast hub and the demo clinician's session topic (sandbox/config.ts FHIRCAST_TOPIC). */
-export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session' } as const;
+/**
+ * The sandbox FHIRcast hub and the demo clinician's session topic (sandbox/config.ts FHIRCAST_TOPIC);
+ * the hub takes a token from the sandbox's authorization server, here the mental-health trust's,
+ * whose EPR (Northfield ClinicalWorks) publishes to it.
+ */
+export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session', sourceId: 'mh' } as const;
 
 /** How long a cached summary may be shown: one working shift. */
 export const DEFAULT_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;

@@ -17,6 +17,8 @@ export type Lens = 'general' | 'cancer' | 'mental-health';
 export interface FhircastConfig {
   readonly hubUrl: string;
   readonly topic: string;
+  /** The source whose SMART access token is sent to the hub on subscribe (the hub's authorization server issued it). */
+  readonly sourceId?: string;
 }
 
 export interface EffectiveConfig {
@@ -29,6 +31,8 @@ export interface EffectiveConfig {
   readonly audit?: AuditSettings;
   /** Set by policy only: how long the panel may sit without input before it is blanked (default 15 minutes). */
   readonly idleLockMs?: number;
+  /** Set by policy only: origins that may open the SMART EHR launch page besides the rule-named sites. */
+  readonly launchOrigins?: readonly string[];
   /** What was wrong in policy or settings and what was skipped because of it. */
   readonly problems?: readonly ConfigProblem[];
 }

@@ -84,7 +84,8 @@ export const POLICY_SCHEMA = {
     contextRules: listOf('EPR context rules. When set, replaces the built-in rules.', rule),
     fhircast: object<FhircastConfig>('FHIRcast hub that tells fhirside which patient the EPR has open.', {
       hubUrl: str('Hub URL, https.'),
-      topic: str('Topic for this workstation or user.'),
+      topic: str('Topic for this workstation or user. A SMART EHR launch\'s own hub.topic takes its place.'),
+      sourceId: str('The source whose sign-in the hub accepts: its SMART access token is sent on subscribe.'),
     }),
     cache: object<CacheSettings>('The encrypted local copy of summaries.', {
       maxAgeMinutes: int('How long a saved summary may be shown, in minutes (default 720).', CACHE_LIMITS.maxAgeMinutes),
@@ -99,5 +100,6 @@ export const POLICY_SCHEMA = {
       sourceId: str('Post with this source\'s sign-in, sent only when the endpoint is on that source\'s own origin.'),
       authorization: str('Authorization header value (e.g. "Bearer …") for an endpoint with its own credential; sent when the source\'s sign-in may not be.'),
     }),
+    launchOrigins: listOf('Origins whose pages may open fhirside\'s SMART EHR launch, besides the sites the context rules name.', str('An origin, https, e.g. "https://epr.trust.nhs.uk".')),
   } satisfies PropertiesOf<ManagedPolicy>,
 } as const satisfies Schema;

@@ -71,6 +71,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       defaultLens: defaultLens ?? defaults.defaultLens,
       ...(audit && { audit }),
       idleLockMs: m.idleLockMs ?? defaults.idleLockMs ?? DEFAULT_IDLE_LOCK_MS,
+      ...(m.launchOrigins && { launchOrigins: m.launchOrigins }),
       problems,
     },
     origins: {

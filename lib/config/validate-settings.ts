@@ -6,7 +6,7 @@ import type { ContextRule } from '../context/rules';
 import type { SourceConfig } from '../sources/source-config';
 import type { FhircastConfig, Lens } from './effective-config';
 import type { AuditSettings, ConfigProblem, ManagedPolicy, Origin } from './model';
-import { clean, flag, integer, isObject, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
+import { clean, flag, integer, isObject, list, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
 import { items } from './validate-items';
 import { validateRule } from './validate-rule';
 import { validateSource } from './validate-source';
@@ -16,7 +16,7 @@ export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 
 /** One minute to one shift. */
 export const IDLE_LOCK_LIMITS = [1, 12 * 60] as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes', 'launchOrigins'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -30,13 +30,15 @@ export interface CheckedLayer {
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
   readonly idleLockMs?: number;
+  readonly launchOrigins?: readonly string[];
 }
 
 function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
   if (!isObject(raw)) return void report('fhircast', 'must be an object with hubUrl and topic');
   const hubUrl = secureUrl(raw['hubUrl'], 'fhircast.hubUrl', report);
   const topic = text(raw['topic'], 'fhircast.topic', report, 500);
-  return hubUrl && topic ? { hubUrl, topic } : undefined;
+  const sourceId = raw['sourceId'] === undefined ? undefined : text(raw['sourceId'], 'fhircast.sourceId', report, 40);
+  return hubUrl && topic ? { hubUrl, topic, ...(sourceId !== undefined && { sourceId }) } : undefined;
 }
 
 function audit(raw: unknown, report: Report): AuditSettings | undefined {
@@ -48,6 +50,14 @@ function audit(raw: unknown, report: Report): AuditSettings | undefined {
 }
 
 const minutesToMs = (minutes: number | undefined) => (minutes === undefined ? undefined : minutes * 60_000);
+/** Each an https origin (http only on loopback), kept as its origin: a path would promise more than is checked. */
+function launchOrigins(raw: unknown, report: Report): readonly string[] {
+  const entries = list(raw, 'launchOrigins', report) ?? [];
+  return entries.flatMap((entry, i) => {
+    const url = secureUrl(entry, `launchOrigins[${i}]`, report);
+    return url === undefined ? [] : [new URL(url).origin];
+  });
+}
 
 /**
  * Checks one layer of configuration.
@@ -77,5 +87,6 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('userMayAddContextRules') && { userMayAddContextRules: flag(raw['userMayAddContextRules'], 'userMayAddContextRules', report) }),
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
     ...(origin === 'managed' && has('idleLockMinutes') && { idleLockMs: minutesToMs(integer(raw['idleLockMinutes'], 'idleLockMinutes', report, ...IDLE_LOCK_LIMITS)) }),
+    ...(origin === 'managed' && has('launchOrigins') && { launchOrigins: launchOrigins(raw['launchOrigins'], report) }),
   };
 }

@@ -6,10 +6,19 @@
  */
 import { backoff as makeBackoff } from './backoff';
 import { heartbeatPeriod, parseHubMessage, patientOf, subscriptionForm, type HubMessage } from './fhircast-messages';
+import { sameTopic, socketEndpointAllowed } from './fhircast-trust';
 import type { FhircastClientDeps, SocketLike } from './fhircast-types';
 
 export type { FhircastClientDeps, FhircastStatus, HubPatientEvent, SocketLike } from './fhircast-types';
 import { timerSlots } from './timer-slots';
+
+/** The Authorization header for the hub: the SMART access token, when the hub is tied to a sign-in. */
+async function authorization(deps: FhircastClientDeps): Promise<Record<string, string>> {
+  if (!deps.accessToken) return {};
+  const token = await deps.accessToken();
+  if (!token) throw new Error('sign in to follow the EPR\'s session');
+  return { Authorization: `Bearer ${token}` };
+}
 
 /** Starts the subscription; returns `stop`, which unsubscribes and closes the socket. */
 export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Promise<void> } {
@@ -23,7 +32,8 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
   let lastEventAt = 0;
 
   const post = async (form: URLSearchParams): Promise<Response> => {
-    const response = await deps.fetch(deps.hubUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', ...(await authorization(deps)) };
+    const response = await deps.fetch(deps.hubUrl, { method: 'POST', headers, body: form.toString() });
     if (response.status !== 202) throw new Error(`the hub answered ${response.status}`);
     return response;
   };
@@ -50,6 +60,8 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
   };
 
   const onEvent = (message: Extract<HubMessage, { kind: 'event' }>) => {
+    // Another session's event (a hub mixing up subscribers, a forged message) moves nothing.
+    if (!sameTopic(message.topic, deps.topic)) return socket?.send(JSON.stringify({ id: message.id, status: 409 }));
     let followed = true;
     if (message.event === 'heartbeat') {
       const period = heartbeatPeriod(message.context);
@@ -86,6 +98,7 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
     try {
       const url = ((await (await post(subscriptionForm('subscribe', deps.topic, lease))).json()) as Record<string, unknown>)['hub.channel.endpoint'];
       if (typeof url !== 'string' || !/^wss?:\/\//.test(url)) throw new Error('the hub gave no WebSocket endpoint');
+      if (!socketEndpointAllowed(url)) throw new Error('the hub offered an unencrypted connection (ws://); fhirside needs wss://');
       if (stopped) return;
       const s = deps.openSocket(url);
       socket = s;

@@ -21,6 +21,11 @@ export interface FhircastClientDeps {
   /** Returns whether fhirside follows the event (acknowledged 200) or not (409). */
   readonly onPatient: (event: HubPatientEvent) => boolean;
   readonly onStatus?: (status: FhircastStatus, detail?: string) => void;
+  /**
+   * The SMART access token the hub accepts (FHIRcast: the hub's authorization server issued it),
+   * sent with every subscription request; undefined when not signed in, and then nothing is sent.
+   */
+  readonly accessToken?: () => Promise<string | undefined>;
   readonly leaseSeconds?: number;
   readonly backoff?: Backoff;
   /** Silence longer than this means the connection is gone; the hub's heartbeat period × 3 once known. */

@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { FhircastConfig } from '../config/effective-config';
+import { hubUrlAllowed } from '../context/fhircast-trust';
 import { checkNhsNumber } from '../context/nhs-number';
 import { ruleForUrl, type ContextRule } from '../context/rules';
 import type { TabContexts } from '../context/tab-context-service';
@@ -31,10 +32,11 @@ export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
   return {
     'page-context': async ({ report }, sender) => {
       if (!contentScript(sender)) return;
-      // Only a configured EPR site names a patient: a page the rules do not name (a script injected
-      // where it should not run, a site whose rule was withdrawn) speaks for no one.
+      // Only a configured EPR site names a patient, and it is the reporting frame's own URL that must
+      // be one: a third-party frame inside the EPR (an advert, a widget) speaks for no one, whatever
+      // page holds it; so does a page the rules do not name (a site whose rule was withdrawn).
       const rules = await deps.rules();
-      const configured = [sender.url, sender.tabUrl].some((url) => url !== undefined && ruleForUrl(rules, url) !== undefined);
+      const configured = sender.url !== undefined && ruleForUrl(rules, sender.url) !== undefined;
       // The frame's URL as the browser knows it, never as the page claims.
       const checked = configured ? validateReport(report, sender.url) : validateReport(undefined, sender.url);
       await deps.tabs.pageReport(sender.tabId, sender.frameId ?? 0, sender.tabUrl ?? sender.url ?? '', checked);
@@ -52,7 +54,11 @@ export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
       const checked = validateContext(context, 'ehr-launch', tab.url);
       if (!checked) return { ok: false, problem: 'the launch named no patient fhirside can look up' };
       await deps.tabs.launch(tabId, tab.url, checked);
-      if (hub && typeof hub.hubUrl === 'string' && typeof hub.topic === 'string') await deps.onLaunchHub({ hubUrl: hub.hubUrl, topic: hub.topic });
+      if (hub && typeof hub.hubUrl === 'string' && typeof hub.topic === 'string' && hubUrlAllowed(hub.hubUrl)) {
+        // A launch's hub is held to the https rule of every configured hub: the token response is
+        // the authorization server's word, but an http hub would be readable and forgeable on the way.
+        await deps.onLaunchHub({ hubUrl: hub.hubUrl, topic: hub.topic, ...(typeof hub.sourceId === 'string' && { sourceId: hub.sourceId }) });
+      }
       return { ok: true };
     },
   };

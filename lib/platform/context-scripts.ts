@@ -1,7 +1,8 @@
 /**
- * The context content script is registered at run time, for the sites the context rules name
- * and the sites the clinician (or policy) has granted access to, and only those with access.
- * Tabs already open on them get it too, so nothing waits for a reload.
+ * The context content script is registered at run time, for the sites the context rules name and
+ * fhirside has access to: never for every granted origin, since access may be wider than the EPR
+ * (FHIR servers, a site granted for another reason) and a script there would read pages no rule is
+ * about. Tabs already open on those sites get it too, so nothing waits for a reload.
  */
 import { browser } from 'wxt/browser';
 import type { ContextRule } from '../context/rules';
@@ -12,13 +13,6 @@ import { keyedQueue } from '../context/keyed-queue';
 const SCRIPT_ID = 'fhirside-context';
 /** WXT's output path for entrypoints/epr.content.ts. */
 const SCRIPT_FILE = 'content-scripts/epr.js';
-
-const isWebPattern = (pattern: string) => /^(https?|\*):\/\/[^/]+\/\*$/.test(pattern);
-
-/** Sites fhirside holds access to (granted at install, by the clinician, or by policy). */
-async function grantedSites(): Promise<string[]> {
-  return ((await browser.permissions.getAll()).origins ?? []).filter(isWebPattern);
-}
 
 /** Injects the script into open tabs on `sites` that do not already run it. */
 async function injectIntoOpenTabs(sites: string[]): Promise<void> {
@@ -35,7 +29,7 @@ async function injectIntoOpenTabs(sites: string[]): Promise<void> {
 const oneAtATime = keyedQueue();
 
 /**
- * Registers the context script for every configured or granted site fhirside has access to.
+ * Registers the context script for every site a rule names that fhirside has access to.
  * @returns the match patterns it now runs on
  */
 export function syncContextScripts(rules: readonly ContextRule[]): Promise<string[]> {
@@ -43,7 +37,7 @@ export function syncContextScripts(rules: readonly ContextRule[]): Promise<strin
 }
 
 async function register(rules: readonly ContextRule[]): Promise<string[]> {
-  const wanted = [...new Set([...sitesOfRules(rules), ...(await grantedSites())])];
+  const wanted = sitesOfRules(rules);
   const allowed = (await Promise.all(wanted.map(async (site) => ((await browser.permissions.contains({ origins: [site] })) ? site : undefined))))
     .filter((site) => site !== undefined);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
@@ -58,7 +52,7 @@ async function register(rules: readonly ContextRule[]): Promise<string[]> {
   return allowed;
 }
 
-/** Calls back when the clinician grants or withdraws access to a site. */
+/** Calls back when the clinician grants or withdraws access to a site (a named site may now be readable). */
 export function onSiteAccessChanged(callback: () => void): void {
   browser.permissions.onAdded.addListener(callback);
   browser.permissions.onRemoved.addListener(callback);

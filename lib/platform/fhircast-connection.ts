@@ -14,14 +14,25 @@ export interface FhircastConnectionDeps {
   /** The session's patient changed: a context, or undefined (closed, unknown, lost). */
   readonly onContext: (context: PatientContext | undefined) => void;
   readonly onStatus?: (status: FhircastStatus, detail: string | undefined, hub: FhircastConfig) => void;
+  /** The access token of a signed-in source, for a hub tied to one (FhircastConfig.sourceId). */
+  readonly accessToken?: (sourceId: string) => Promise<string | undefined>;
 }
 
 /** Returns `use(config)`: subscribes to that hub and topic, dropping any other subscription. */
 export function fhircastConnection(deps: FhircastConnectionDeps) {
-  let current: { readonly key: string; readonly stop: () => Promise<void> } | undefined;
+  let current: { readonly key: string; readonly hub: FhircastConfig; readonly stop: () => Promise<void> } | undefined;
+  let subscribed = false;
   return {
+    /** A sign-in to `sourceId` arrived: a subscription that was waiting for its token starts again now. */
+    async signedIn(sourceId: string): Promise<void> {
+      if (!current || subscribed || current.hub.sourceId !== sourceId) return;
+      const { hub } = current;
+      await current.stop();
+      current = undefined;
+      await this.use(hub);
+    },
     async use(hub: FhircastConfig | undefined): Promise<void> {
-      const key = hub ? `${hub.hubUrl} ${hub.topic}` : '';
+      const key = hub ? `${hub.hubUrl} ${hub.topic} ${hub.sourceId ?? ''}` : '';
       if (current?.key === key) return;
       await current?.stop();
       current = undefined;
@@ -32,15 +43,19 @@ export function fhircastConnection(deps: FhircastConnectionDeps) {
         topic: hub.topic,
         fetch: (input, init) => fetch(input, init),
         openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+        ...(hub.sourceId !== undefined && deps.accessToken && { accessToken: () => deps.accessToken!(hub.sourceId!) }),
         onPatient: (event) => {
           const context = event.kind === 'open' ? contextFromPatient(event.resource, 'fhircast', hub.hubUrl) : undefined;
           const usable = context && !('problem' in context) ? context : undefined;
           deps.onContext(usable);
           return event.kind !== 'open' || usable !== undefined;
         },
-        onStatus: (status, detail) => deps.onStatus?.(status, detail, hub),
+        onStatus: (status, detail) => {
+          subscribed = status === 'subscribed';
+          deps.onStatus?.(status, detail, hub);
+        },
       });
-      current = { key, stop: client.stop };
+      current = { key, hub, stop: client.stop };
     },
   };
 }

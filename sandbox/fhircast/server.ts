@@ -2,7 +2,9 @@
  * The sandbox FHIRcast hub on node:http and `ws`: the hub URL (`/api/hub`) takes subscription
  * requests (form posts) and context changes (JSON posts from the demo EPR), `GET /api/hub/<topic>`
  * returns the current context, and subscribers connect to `ws://…/ws/<id>`. The demo EPR posts
- * from its page, so loopback origins get CORS; nothing is authenticated (loopback demo only).
+ * from its page, so loopback origins get CORS. A subscription needs a bearer token the sandbox's
+ * authorization server issued (FHIRcast: the hub's authorization server), when `validateToken` is
+ * given; the demo EPR's context changes are not authenticated (loopback demo only).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -16,6 +18,8 @@ export interface FhircastHubOptions {
   readonly port: number;
   readonly heartbeatSeconds?: number;
   readonly maxLeaseSeconds?: number;
+  /** Checks a subscriber's bearer token (null: unknown, expired or revoked); without it, anyone may subscribe. */
+  readonly validateToken?: (accessToken: string) => Promise<unknown>;
 }
 
 export interface FhircastHubServer {
@@ -36,7 +40,14 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function route(hub: FhircastHub, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** True when the request carries a bearer token the authorization server stands behind. */
+async function authorized(req: IncomingMessage, validateToken: FhircastHubOptions['validateToken']): Promise<boolean> {
+  if (!validateToken) return true;
+  const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return token !== undefined && (await validateToken(token)) !== null;
+}
+
+async function route(hub: FhircastHub, req: IncomingMessage, res: ServerResponse, options: FhircastHubOptions): Promise<void> {
   const origin = req.headers.origin ?? '';
   if (LOOPBACK_OR_EXTENSION.test(origin)) res.setHeader('Access-Control-Allow-Origin', origin).setHeader('Vary', 'Origin');
   const path = new URL(req.url ?? '/', 'http://hub.invalid').pathname;
@@ -53,6 +64,10 @@ async function route(hub: FhircastHub, req: IncomingMessage, res: ServerResponse
   const body = await readBody(req);
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   if (type === 'application/x-www-form-urlencoded') {
+    if (!(await authorized(req, options.validateToken))) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return answer(res, 401, 'a subscription needs a bearer token from the sandbox authorization server');
+    }
     const result = hub.subscribe(new URLSearchParams(body));
     return answer(res, result.status, result.body);
   }
@@ -76,7 +91,7 @@ export async function startFhircastHub(options: FhircastHubOptions): Promise<Fhi
   const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600 });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('request', (req, res) => {
-    route(hub, req, res).catch((error: unknown) => {
+    route(hub, req, res, options).catch((error: unknown) => {
       if (!res.headersSent) answer(res, error instanceof BodyTooLargeError ? 413 : 500, error instanceof Error ? error.message : 'error');
     });
   });

@@ -53,3 +53,13 @@ describe('what the panel says about patient context', () => {
     expect(show(<LaunchStatus state={{ step: 'failed', problem: 'No.' }} onSignIn={() => {}} />).querySelector('[role="alert"]')?.textContent).toBe('No.');
   });
 });
+
+describe('the FHIRcast link to the EPR', () => {
+  it('says the panel is not in sync with the EPR while the hub cannot be followed, and nothing otherwise', async () => {
+    const { HubSyncWarning } = await import('@/components/HubSyncWarning');
+    const lost = show(<HubSyncWarning sync={{ status: 'retrying', detail: 'the connection closed' }} />);
+    expect(lost.querySelector('[role="alert"]')?.textContent).toMatch(/^Not in sync with the EPR\. fhirside cannot follow the EPR session \(the connection closed\)/);
+    expect(show(<HubSyncWarning sync={{ status: 'subscribed' }} />).innerHTML).toBe('');
+    expect(show(<HubSyncWarning sync={undefined} />).innerHTML).toBe('');
+  });
+});

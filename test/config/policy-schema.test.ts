@@ -54,6 +54,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
       userMayAddContextRules: true,
       audit: { endpoint: 'https://fhir.trust.example/r4/AuditEvent', sourceId: 'gp', authorization: 'Bearer audit' },
       idleLockMinutes: 10,
+      launchOrigins: ['https://launcher.trust.example'],
     };
     const validate = new Ajv({ allErrors: true }).compile(strict(POLICY_SCHEMA));
     expect(validate(everything), JSON.stringify(validate.errors)).toBe(true);

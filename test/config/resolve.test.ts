@@ -95,6 +95,15 @@ describe('precedence: managed policy > user settings > defaults', () => {
     expect(resolved.origins).toMatchObject({ fhircast: 'managed', audit: 'managed' });
   });
 
+  it('takes launchOrigins from policy only, as origins, refusing plain http', () => {
+    const resolved = resolveConfig({ launchOrigins: ['https://launcher.example.nhs.uk/app/', 'http://launcher.example.nhs.uk'] }, { launchOrigins: ['https://me.example'] });
+    expect(resolved.config.launchOrigins).toEqual(['https://launcher.example.nhs.uk']);
+    expect(resolved.problems).toEqual([
+      expect.objectContaining({ origin: 'managed', path: 'launchOrigins[1]' }),
+      expect.objectContaining({ origin: 'user', path: '.launchOrigins' }),
+    ]);
+  });
+
   it('ignores an audit endpoint in user settings: only the organisation decides where access is audited', () => {
     const resolved = resolveConfig({}, { audit: { endpoint: 'https://me.example/audit' } });
     expect(resolved.config.audit).toBeUndefined();

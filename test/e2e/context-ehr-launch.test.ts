@@ -35,6 +35,10 @@ describe('SMART EHR launch', () => {
     const login = browser.context.waitForEvent('page', { timeout: 20_000 });
     await page.getByRole('button', { name: 'Sign in to St Elsewhere Acute Trust' }).click();
     await (await login).getByRole('button', { name: 'Sign in', exact: true }).click();
+    // Nothing changes until the clinician has seen whom the launch names, and from where.
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(patient.nhsNumber.replace(/(\d{3})(\d{3})(\d{4})/, '$1 $2 $3')).waitFor({ timeout: 30_000 });
+    await confirm.getByRole('button', { name: /^Open .* from St Elsewhere Acute Trust$/ }).click();
 
     await page.waitForURL(new RegExp(`/sidepanel\\.html\\?tab=${eprTab}$`), { timeout: 30_000 });
     await page.locator(`.banner[data-patient="${patientKey(patient.nhsNumber)}"]`).waitFor();

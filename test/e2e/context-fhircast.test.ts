@@ -4,10 +4,10 @@
  * and when the session and the page disagree the panel says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../../scripts/extension-browser';
+import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { ROSTER } from '../../sandbox/data/roster';
 import { HUB, publish, sessionValue } from './context-steps';
-import { EPR2, launch, openEprWithPanel, patientKey, patientsShown } from './support';
+import { EPR1, EPR2, launch, openEprWithPanel, patientKey, patientsShown } from './support';
 
 declare const chrome: { alarms: { getAll(): Promise<{ name: string }[]> } };
 
@@ -27,8 +27,15 @@ describe('FHIRcast', () => {
     await publish('patient-close', other.nhsNumber);
   });
 
-  it('subscribes over WebSocket and keeps the service worker alive while subscribed', async () => {
+  it('subscribes over WebSocket only with a sign-in the hub accepts, saying the panel is not in sync until then', async () => {
+    // The hub takes no subscription without a token from its authorization server.
+    const { panel } = await openEprWithPanel(browser, `${EPR1}/patient/${fromHub.key}`);
+    await expect.poll(() => sessionValue(browser, 'fhircast:status'), { timeout: 15_000 }).toMatchObject({ status: 'retrying', hubUrl: HUB });
+    await panel.getByRole('alert').getByText('Not in sync with the EPR.').waitFor();
+
+    await signInFromPanel(browser, panel);
     await expect.poll(() => sessionValue(browser, 'fhircast:status'), { timeout: 15_000 }).toMatchObject({ status: 'subscribed', hubUrl: HUB });
+    await panel.getByText('Not in sync with the EPR.').waitFor({ state: 'detached' });
     expect(await browser.background.evaluate(() => chrome.alarms.getAll())).toContainEqual(expect.objectContaining({ name: 'fhircast-keep-alive' }));
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import type { PageContextReport } from '@/lib/context/patient-context';
 import type { ContextRule } from '@/lib/context/rules';
 import type { TabContexts } from '@/lib/context/tab-context-service';
@@ -32,10 +33,41 @@ describe('page reports reaching the background', () => {
     expect(said).toEqual([{ tabId: 5, report: { kind: 'none', url: elsewhere } }]);
   });
 
+  it('lets a frame from a site no rule names say nobody, even inside a configured EPR page', async () => {
+    const { said, send } = setup();
+    const advert = 'https://ads.example/banner?nhs=9990000018';
+    await send(claim, { tabId: 7, frameId: 3, url: advert, tabUrl: EPR });
+    expect(said).toEqual([{ tabId: 7, report: { kind: 'none', url: advert } }]);
+  });
+
   it('ignores a report that does not come from a tab, and one of the wrong shape names nobody', async () => {
     const { said, send } = setup();
     await send(claim, { url: EPR });
     await send({ kind: 'patient', context: { key: 42 } }, { tabId: 6, frameId: 0, url: EPR, tabUrl: EPR });
     expect(said).toEqual([{ tabId: 6, report: { kind: 'none', url: EPR } }]);
+  });
+});
+
+describe('an EHR launch\'s FHIRcast hub', () => {
+  /** The launch page's message, with the hub its token response named; what the background then subscribes to. */
+  async function launchWith(hubUrl: string) {
+    const hubs: unknown[] = [];
+    const tabs = { launch: async () => {} } as unknown as TabContexts;
+    const handlers = contextHandlers({ tabs, rules: async () => RULES, onSelection: async () => {}, onLaunchHub: async (hub) => void hubs.push(hub) });
+    vi.spyOn(browser.tabs, 'get').mockResolvedValue({ url: EPR } as never);
+    const context = { ...claim.context, origin: 'ehr-launch' };
+    const reply = await dispatch(handlers, message('ehr-launch', { tabId: 4, context: context as never, hub: { hubUrl, topic: 'user-7', sourceId: 'acute' } }), { url: browser.runtime.getURL('/launch.html') });
+    return { hubs, reply };
+  }
+
+  it('is followed over https, with the launching source\'s sign-in', async () => {
+    const { hubs } = await launchWith('https://hub.trust.example/api/hub');
+    expect(hubs).toEqual([{ hubUrl: 'https://hub.trust.example/api/hub', topic: 'user-7', sourceId: 'acute' }]);
+  });
+
+  it('is not followed over plain http across the network, though the launch itself goes ahead', async () => {
+    const { hubs, reply } = await launchWith('http://hub.trust.example/api/hub');
+    expect(hubs).toEqual([]);
+    expect(reply).toEqual({ ok: true });
   });
 });

@@ -28,3 +28,8 @@ export function readBundleArg(value: string, known: ReadonlySet<string>): Bundle
     throw new Error(`${file} is not JSON.`);
   }
 }
+
+/** The `<source>=<file>` pairs of FHIRSIDE_LOAD (comma-separated), read and parsed. */
+export function bundlesFromEnv(known: ReadonlySet<string>, value = process.env['FHIRSIDE_LOAD'] ?? ''): BundleFile[] {
+  return value.split(',').filter(Boolean).map((pair) => readBundleArg(pair, known));
+}

@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FIRST_DEMO_PATIENT } from '../sandbox/data/roster';
+import { bundlesFromEnv } from '../sandbox/bundle-files';
+import { SOURCES } from '../sandbox/config';
 import { startSandbox } from '../sandbox/world';
 import { ensureChromium } from './chromium';
 import { DEMO_BUILD_COMMAND, launchWithExtension, openPanel, signInFromPanel, tabIdOf } from './extension-browser';
@@ -17,7 +19,8 @@ const SCREENSHOT = resolve(import.meta.dirname, '../.output/screenshots/panel-be
 async function main(): Promise<void> {
   const chromePath = ensureChromium();
   execFileSync('npx', [...DEMO_BUILD_COMMAND], { stdio: 'inherit' });
-  const world = await startSandbox({ log: (line) => console.log(line) });
+  // FHIRSIDE_LOAD=gp=bundle.json adds a FHIR Bundle's resources to a source, as `npm run sandbox -- --load` does.
+  const world = await startSandbox({ bundles: bundlesFromEnv(new Set(SOURCES.map((s) => s.id))), log: (line) => console.log(line) });
   const firstPatientUrl = `${world.urls.epr1}/patient/${FIRST_DEMO_PATIENT.key}`;
   const headless = !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'];
 

@@ -70,6 +70,7 @@ export interface ManagedPolicy extends UserSettings {
    * blanked until the clinician clicks to continue (shared workstations). Default 15.
    */
   readonly idleLockMinutes?: number;
+  /**
    * Origins (`https://epr.trust.nhs.uk`) whose pages may open fhirside's SMART EHR launch page,
    * besides the sites the context rules name. An EPR that launches from a page no rule reads.
    */

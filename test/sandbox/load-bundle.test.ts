@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundlesFromEnv, readBundleArg } from '../../sandbox/bundle-files';
 import { resourcesFromBundle } from '../../sandbox/fhir/load-bundle';
 
 const transaction = {
@@ -33,5 +37,17 @@ describe('loading a Bundle into a sandbox source', () => {
   it('refuses what is not a Bundle it can load, saying why', () => {
     expect(() => resourcesFromBundle({ resourceType: 'Patient' })).toThrow('not a FHIR Bundle');
     expect(() => resourcesFromBundle({ resourceType: 'Bundle', type: 'history' })).toThrow('a Bundle of type "history" cannot be loaded');
+  });
+});
+
+describe('--load <source>=<file> and FHIRSIDE_LOAD', () => {
+  const known = new Set(['gp', 'acute']);
+  const file = resolve(mkdtempSync(resolve(tmpdir(), 'fhirside-load-')), 'bundle.json');
+  writeFileSync(file, JSON.stringify(transaction));
+
+  it('reads each source=file pair, and names what is wrong with a bad one', () => {
+    expect(bundlesFromEnv(known, `gp=${file},acute=${file}`).map((b) => [b.source, (b.bundle as { type: string }).type])).toEqual([['gp', 'transaction'], ['acute', 'transaction']]);
+    expect(() => readBundleArg(`mh=${file}`, known)).toThrow('a source among gp, acute');
+    expect(() => readBundleArg('gp=/nonexistent/bundle.json', known)).toThrow('Cannot read /nonexistent/bundle.json');
   });
 });

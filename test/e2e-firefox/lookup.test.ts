@@ -1,0 +1,33 @@
+/**
+ * The whole loop in Firefox ESR: EPR patient page → the panel page detects the NHS number → SMART
+ * sign-in through identity.launchWebAuthFlow → FHIR searches → summary drawn, every row this patient's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInFromFirefoxPanel, type FirefoxWithExtension } from '../../scripts/extension-firefox';
+import { FIRST_DEMO_PATIENT } from '../../sandbox/data/roster';
+import { EPR1, patientKey } from '../e2e/support';
+import { launchFirefox, openEprWithFirefoxPanel, patientsShown } from './support';
+
+const patient = FIRST_DEMO_PATIENT;
+const key = patientKey(patient.nhsNumber);
+
+describe('one patient in Firefox ESR', () => {
+  let firefox: FirefoxWithExtension;
+  beforeAll(async () => {
+    firefox = await launchFirefox();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('shows the banner and the sources through a real PKCE sign-in', async () => {
+    const { panel } = await openEprWithFirefoxPanel(firefox, `${EPR1}/patient/${patient.key}`);
+    await panel.waitForSelector(`.banner[data-patient="${key}"]`);
+    await signInFromFirefoxPanel(firefox, panel);
+    await panel.waitForSelector('.source[data-source="gp"][data-state="done"]', { timeout: 30_000 });
+    await panel.waitForSelector('.source[data-source="acute"][data-state="done"]', { timeout: 30_000 });
+    expect(await panel.$eval('.banner-name', (e) => e.textContent)).toBe(`${patient.family.toUpperCase()}, ${patient.given} (${patient.prefix})`);
+    expect(await panel.$$eval('.section-allergies li[data-sources~="gp"]', (rows) => rows.length)).toBeGreaterThan(0);
+    expect(await patientsShown(panel)).toEqual([key]);
+  });
+});

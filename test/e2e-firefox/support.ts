@@ -1,0 +1,44 @@
+/** Shared steps for the Firefox end-to-end tests: Firefox ESR, an EPR tab, the panel that follows it. */
+import type { Page } from 'puppeteer-core';
+import {
+  firefoxTabIdOf,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  type FirefoxLaunchOptions,
+  type FirefoxWithExtension,
+} from '../../scripts/extension-firefox';
+
+/** Firefox's default sidebar is about 250 px wide: the panel is tested at that width. */
+export const SIDEBAR_SIZE = { width: 250, height: 860 };
+
+/** Launches headless Firefox ESR with the built Firefox extension (FIREFOX_PATH is set by scripts/e2e.ts). */
+export function launchFirefox(options: Omit<FirefoxLaunchOptions, 'firefoxPath'> = {}): Promise<FirefoxWithExtension> {
+  return launchFirefoxWithExtension({ firefoxPath: process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr', ...options });
+}
+
+/** Opens an EPR page in a new tab, and the panel page pinned to that tab at sidebar width. */
+export async function openEprWithFirefoxPanel(firefox: FirefoxWithExtension, url: string): Promise<{ epr: Page; panel: Page; tabId: number }> {
+  const epr = await firefox.browser.newPage();
+  await epr.goto(url);
+  const panel = await openPinnedPanel(firefox, await firefoxTabIdOf(await anyExtensionPage(firefox), epr.url()));
+  return { epr, panel, tabId: await firefoxTabIdOf(panel, epr.url()) };
+}
+
+/** Opens the panel page pinned to one tab, at sidebar width. */
+export async function openPinnedPanel(firefox: FirefoxWithExtension, tabId: number): Promise<Page> {
+  const panel = await openExtensionPage(firefox, `sidepanel.html?tab=${tabId}`);
+  await panel.setViewport(SIDEBAR_SIZE);
+  return panel;
+}
+
+let helperPage: Page | undefined;
+/** An extension page kept open for asking the extension API (tab ids, storage). */
+async function anyExtensionPage(firefox: FirefoxWithExtension): Promise<Page> {
+  if (!helperPage || helperPage.isClosed() || helperPage.browser() !== firefox.browser) helperPage = await openExtensionPage(firefox, 'options.html');
+  return helperPage;
+}
+
+/** Every `data-patient` value on the panel: the wrong-patient rule says they must all be one. */
+export function patientsShown(panel: Page): Promise<string[]> {
+  return panel.$$eval('[data-patient]', (elements) => [...new Set(elements.map((e) => e.getAttribute('data-patient') ?? ''))]);
+}

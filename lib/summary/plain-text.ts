@@ -3,6 +3,7 @@
  * order, every row with its sources, conflicts spelled out. Nothing collapsed is left out: a copy
  * that silently dropped a section would read as complete.
  */
+import { NOT_LOADED_YET, sectionAnswered } from './answered';
 import { formatDate } from './display-date';
 import type { LensView } from './lens';
 import type { Banner, Summary, SummaryRow } from './model';
@@ -39,7 +40,7 @@ export function summaryAsText(summary: Summary, view: LensView, sourceNames: Rea
     const gap = summary.incomplete[section.id];
     lines.push(`${SECTION_TITLES[section.id]} (${section.rows.length}):`);
     if (gap) lines.push(`- May be incomplete: ${gap}`);
-    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : ['- None recorded in the sources that answered']), '');
+    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : [`- ${sectionAnswered(summary, section.id) ? 'None recorded in the sources that answered' : NOT_LOADED_YET}`]), '');
   }
   return lines.join('\n').trimEnd() + '\n';
 }

@@ -23,6 +23,8 @@ describe('one patient in Firefox ESR', () => {
   it('shows the banner and the sources through a real PKCE sign-in', async () => {
     const { panel } = await openEprWithFirefoxPanel(firefox, `${EPR1}/patient/${patient.key}`);
     await panel.waitForSelector(`.banner[data-patient="${key}"]`);
+    // Before any source has answered, an empty section says so, not that the record is empty.
+    await panel.waitForFunction(() => document.querySelector('.section-allergies .empty')?.textContent === 'Nothing loaded yet: no source has answered');
     await signInFromFirefoxPanel(firefox, panel);
     await panel.waitForSelector('.source[data-source="gp"][data-state="done"]', { timeout: 30_000 });
     await panel.waitForSelector('.source[data-source="acute"][data-state="done"]', { timeout: 30_000 });

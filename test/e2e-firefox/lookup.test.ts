@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInFromFirefoxPanel, type FirefoxWithExtension } from '../../scripts/extension-firefox';
-import { FIRST_DEMO_PATIENT } from '../../sandbox/data/roster';
+import { mkdirSync } from 'node:fs';
+import { FIRST_DEMO_PATIENT, ROSTER } from '../../sandbox/data/roster';
 import { EPR1, patientKey } from '../e2e/support';
-import { launchFirefox, openEprWithFirefoxPanel, patientsShown } from './support';
+import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, patientsShown } from './support';
 
 const patient = FIRST_DEMO_PATIENT;
 const key = patientKey(patient.nhsNumber);
@@ -31,5 +32,19 @@ describe('one patient in Firefox ESR', () => {
     expect(await panel.$eval('.banner-name', (e) => e.textContent)).toBe(`${patient.family.toUpperCase()}, ${patient.given} (${patient.prefix})`);
     expect(await panel.$$eval('.section-allergies li[data-sources~="gp"]', (rows) => rows.length)).toBeGreaterThan(0);
     expect(await patientsShown(panel)).toEqual([key]);
+  });
+
+  it('reads well in a 240 px sidebar: banner, lens tabs, High-risk badges and Pop out wrap and none is clipped', async () => {
+    const bipolar = ROSTER.find((p) => p.story === 'bipolar-lithium')!;
+    const { panel } = await openEprWithFirefoxPanel(firefox, `${EPR1}/patient/${bipolar.key}`);
+    await panel.setViewport({ width: 240, height: 1400 });
+    await panel.waitForSelector('.source[data-source="mh"][data-state="done"]', { timeout: 30_000 });
+    await panel.$$eval('.lens-switcher label', (labels) => labels.find((l) => l.textContent === 'Mental health')?.click());
+    await panel.waitForSelector('.badge-alert');
+    mkdirSync('.output/screenshots', { recursive: true });
+    await panel.screenshot({ path: '.output/screenshots/firefox-panel-240.png', fullPage: true });
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(240);
+    expect(await clippedOrOverflowing(panel, ['.banner-name', '.banner-nhs', '.lens-switcher label', '.badge-alert', '.toolbar button', '.row-text'])).toEqual([]);
+    expect(await clippedOrOverflowing(panel, ['.panel *'])).toEqual([]);
   });
 });

@@ -42,3 +42,27 @@ async function anyExtensionPage(firefox: FirefoxWithExtension): Promise<Page> {
 export function patientsShown(panel: Page): Promise<string[]> {
   return panel.$$eval('[data-patient]', (elements) => [...new Set(elements.map((e) => e.getAttribute('data-patient') ?? ''))]);
 }
+
+/**
+ * Elements matching any selector that end beyond the panel's right edge or whose own content is
+ * cut off (wider than their box while hiding the overflow); each as `selector: text`.
+ */
+export function clippedOrOverflowing(panel: Page, selectors: readonly string[]): Promise<string[]> {
+  return panel.evaluate((all: readonly string[]) => {
+    const width = document.documentElement.clientWidth;
+    const found: string[] = [];
+    for (const selector of all) {
+      for (const element of document.querySelectorAll(selector)) {
+        const box = element.getBoundingClientRect();
+        // Nothing drawn, or visually hidden on purpose (a 1 px legend for screen readers).
+        if (box.width <= 1 || box.height <= 1) continue;
+        const style = getComputedStyle(element);
+        const hides = style.overflowX !== 'visible' && style.overflowX !== 'auto' && style.overflowX !== 'scroll';
+        if (box.right > width + 0.5 || box.left < -0.5 || (hides && element.scrollWidth > element.clientWidth + 1)) {
+          found.push(`${selector}: ${(element.textContent ?? '').slice(0, 40)}`);
+        }
+      }
+    }
+    return found;
+  }, selectors);
+}

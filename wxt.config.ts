@@ -15,6 +15,14 @@ const DEV_MANIFEST_KEY =
  * id). FHIRSIDE_HOSTS lists match patterns (EPR sites, FHIR servers) granted at install, so a
  * force-installed copy works without each clinician granting them. docs/deploy.md, docs/permissions.md.
  */
+/**
+ * The extension pages' CSP, stated rather than left to each browser's default: Firefox's MV3 default
+ * adds `upgrade-insecure-requests`, which turns a loopback `ws://` FHIRcast hub (and any http://
+ * sandbox source) into wss:// / https:// and so never connects. No upgrade directive here; scripts
+ * only from the extension itself, as MV3 requires.
+ */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
 const manifestKey = process.env['FHIRSIDE_MANIFEST_KEY'] ?? DEV_MANIFEST_KEY;
 const installHosts = (process.env['FHIRSIDE_HOSTS'] ?? '').split(',').map((host) => host.trim()).filter(Boolean);
 
@@ -44,6 +52,7 @@ export default defineConfig({
       },
     },
     action: { default_title: 'Open fhirside' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(installHosts.length > 0 && { host_permissions: installHosts }),
     ...(browser === 'firefox'
       ? {

@@ -16,6 +16,7 @@ export interface FhircastHubOptions {
   readonly port: number;
   readonly heartbeatSeconds?: number;
   readonly maxLeaseSeconds?: number;
+  readonly sendContextOnSubscribe?: boolean;
 }
 
 export interface FhircastHubServer {
@@ -73,7 +74,7 @@ export async function startFhircastHub(options: FhircastHubOptions): Promise<Fhi
   const server = createServer();
   const port = await listen(server, options.host, options.port);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600 });
+  const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600, sendContextOnSubscribe: options.sendContextOnSubscribe });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('request', (req, res) => {
     route(hub, req, res).catch((error: unknown) => {

@@ -66,3 +66,26 @@ export function clippedOrOverflowing(panel: Page, selectors: readonly string[]):
     return found;
   }, selectors);
 }
+
+/** A value in the extension's session storage (what the background has decided), read from an extension page. */
+export function sessionValueIn(extensionPage: Page, key: string): Promise<unknown> {
+  return extensionPage.evaluate(async (k: string) => {
+    const api = (globalThis as unknown as { browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } } }).browser;
+    return (await api.storage.session.get(k))[k];
+  }, key);
+}
+
+/** Starts noting, in the panel page, every banner patient shown and every time it showed nobody. */
+export async function recordBanners(panel: Page): Promise<() => Promise<string[]>> {
+  await panel.evaluate(() => {
+    const w = window as unknown as { __banners: string[] };
+    w.__banners = [];
+    const note = () => {
+      const now = document.querySelector('.banner')?.getAttribute('data-patient') ?? (document.querySelector('.no-patient') ? 'none' : 'blank');
+      if (w.__banners.at(-1) !== now) w.__banners.push(now);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  return () => panel.evaluate(() => (window as unknown as { __banners: string[] }).__banners);
+}

@@ -89,3 +89,4 @@ export async function recordBanners(panel: Page): Promise<() => Promise<string[]
   });
   return () => panel.evaluate(() => (window as unknown as { __banners: string[] }).__banners);
 }
+

@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'test/e2e-firefox/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
   },

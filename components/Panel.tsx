@@ -2,6 +2,7 @@ import type { PageContextReport } from '../lib/context/patient-context';
 import { bannerFromContext, type LookupView } from '../lib/lookup';
 import { changesSince, type Snapshot } from '../lib/summary/diff';
 import { LENSES, applyLens, type LensId } from '../lib/summary/lens';
+import { sectionAnswered } from '../lib/summary/answered';
 import { SECTION_ORDER, SUMMARY_VERSION, emptySections, type SectionId, type Summary, type SummaryRow } from '../lib/summary/model';
 import { CachedNotice } from './CachedNotice';
 import { ChangesNotice } from './ChangesNotice';
@@ -101,7 +102,7 @@ export function Panel(props: Props) {
       {current?.cacheProblem && <p class="warning">{current.cacheProblem}.</p>}
       {summary && changes && <ChangesNotice summary={summary} changes={changes} />}
       {lensView.sections.slice(0, 1).map((s) => (
-        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} changes={changes} removed={summary?.removed?.[s.id]} />
+        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} answered={sectionAnswered(summary ?? nothingYet, s.id)} changes={changes} removed={summary?.removed?.[s.id]} />
       ))}
       <FocusBlock title={`${lensLabel} view`} groups={lensView.focus} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} />
       {lensView.sections.slice(1).map((s) => (
@@ -113,6 +114,7 @@ export function Panel(props: Props) {
           sourceOrder={sourceOrder}
           incomplete={summary?.incomplete[s.id]}
           loading={stillLoading && cachedAt === undefined}
+          answered={sectionAnswered(summary ?? nothingYet, s.id)}
           collapsed={s.collapsed}
           changes={changes}
           removed={summary?.removed?.[s.id]}

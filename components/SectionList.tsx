@@ -4,6 +4,7 @@ import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
 import { SECTION_TITLES } from '../lib/summary/model';
 import { RemovedRows } from './RemovedRows';
+import { NOT_LOADED_YET } from '../lib/summary/answered';
 import { SummaryItem } from './SummaryItem';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   readonly incomplete?: string;
   /** True while at least one source has not answered for this section. */
   readonly loading: boolean;
+  /** False until some source has answered for this section: empty then means not loaded, not none. */
+  readonly answered?: boolean;
   /** Starts collapsed (a lens that rarely needs it); the heading still shows the count. */
   readonly collapsed?: boolean;
   readonly changes?: Changes;
@@ -29,14 +32,15 @@ const LIMIT: Partial<Record<SectionId, number>> = { results: 8, vitals: 4, encou
 const NEVER_CAPPED: readonly SectionId[] = ['allergies', 'alerts', 'decisions'];
 const limitOf = (section: SectionId) => (NEVER_CAPPED.includes(section) ? Infinity : LIMIT[section] ?? 6);
 
-function emptyText(section: SectionId, loading: boolean): string {
+function emptyText(section: SectionId, loading: boolean, answered: boolean): string {
   if (loading) return 'Loading…';
+  if (!answered) return NOT_LOADED_YET;
   // "None recorded" is a statement about the sources, not a clinical statement of no allergies.
   return section === 'allergies' ? 'No allergies recorded in the sources that answered' : 'None recorded in the sources that answered';
 }
 
 /** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes, removed = [], notice }: Props) {
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, answered = true, collapsed = false, changes, removed = [], notice }: Props) {
   // Allergies can never be collapsed: the one section that must always be read.
   const collapsible = section !== 'allergies';
   const [open, setOpen] = useState(!collapsed || !collapsible);
@@ -71,7 +75,7 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
       {open && (
         <div id={bodyId}>
           {rows.length === 0 ? (
-            <p class="empty">{emptyText(section, loading)}</p>
+            <p class="empty">{emptyText(section, loading, answered)}</p>
           ) : (
             <ul>
               {shown.map((row) => (

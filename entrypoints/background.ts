@@ -41,8 +41,9 @@ export default defineBackground(() => {
     await syncContextScripts(next.contextRules).catch((error: unknown) => console.error('fhirside: content script registration failed', error));
     await hub.use(launchHub ?? next.fhircast);
   };
-  // A subscription from before the worker stopped is gone: its patient is no longer known.
-  void tabs.hubChanged(undefined).then(() => loaded).then(apply);
+  // A session patient from before the background stopped stands (no flicker) until the hub's current
+  // context, asked on subscribing, replaces it, or the hub cannot be reached (then it is unknown).
+  void loaded.then(apply);
   onEffectiveConfigChanged((next) => void apply(next));
   onSiteAccessChanged(() => config && void syncContextScripts(config.contextRules));
   onKeepAlive(() => config && void hub.use(launchHub ?? config.fhircast));

@@ -3,6 +3,7 @@ import { loadEffectiveConfig, onEffectiveConfigChanged } from '@/lib/config/effe
 import { App } from './App';
 import { createPanelServices } from './services';
 import './style.css';
+import './narrow.css';
 
 async function main() {
   const config = await loadEffectiveConfig();

@@ -5,9 +5,10 @@
  * is unknown, so the client says `lost` rather than let an old patient stand.
  */
 import { backoff as makeBackoff } from './backoff';
+import { fetchCurrentPatient } from './fhircast-current-context';
 import { heartbeatPeriod, parseHubMessage, patientOf, subscriptionForm, type HubMessage } from './fhircast-messages';
 import { sameTopic, socketEndpointAllowed } from './fhircast-trust';
-import type { FhircastClientDeps, SocketLike } from './fhircast-types';
+import type { FhircastClientDeps, HubPatientEvent, SocketLike } from './fhircast-types';
 
 export type { FhircastClientDeps, FhircastStatus, HubPatientEvent, SocketLike } from './fhircast-types';
 import { timerSlots } from './timer-slots';
@@ -30,6 +31,15 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
   let socket: SocketLike | undefined;
   let endpoint: string | undefined;
   let lastEventAt = 0;
+  // The caller may still show the patient from before a restart (Firefox stops an idle background):
+  // it stands until the hub's current context replaces it or the hub cannot be reached.
+  let mayHoldContext = true;
+  let patientEvents = 0;
+
+  const tell = (event: HubPatientEvent): boolean => {
+    mayHoldContext = event.kind === 'open';
+    return deps.onPatient(event);
+  };
 
   const post = async (form: URLSearchParams): Promise<Response> => {
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded', ...(await authorization(deps)) };
@@ -49,11 +59,9 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
   const reconnect = (detail: string) => {
     timers.clearAll();
     const old = detach();
-    // Only a connection that existed can have missed a patient-close.
-    if (old) {
-      old.close();
-      deps.onPatient({ kind: 'lost' });
-    }
+    old?.close();
+    // A connection that existed, or a patient standing from before, may have missed a patient-close.
+    if (old || mayHoldContext) tell({ kind: 'lost' });
     if (stopped) return;
     deps.onStatus?.('retrying', detail);
     timers.set('retry', retry.next(), () => void connect());
@@ -69,7 +77,8 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
     } else if ((message.event === 'patient-open' || message.event === 'patient-close') && message.timestamp >= lastEventAt) {
       // An event older than the one that set the current context is ignored, as FHIRcast requires.
       lastEventAt = message.timestamp;
-      followed = deps.onPatient(message.event === 'patient-open' ? { kind: 'open', resource: patientOf(message.context) } : { kind: 'close' });
+      patientEvents += 1;
+      followed = tell(message.event === 'patient-open' ? { kind: 'open', resource: patientOf(message.context) } : { kind: 'close' });
     }
     socket?.send(JSON.stringify({ id: message.id, status: followed ? 200 : 409 }));
   };
@@ -83,6 +92,7 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
         deps.onStatus?.('subscribed');
         // Renew well before the lease ends: a lapsed subscription would miss the next patient-open.
         timers.set('renew', Math.max(250, message.leaseSeconds * 800), () => void renew());
+        void syncCurrentContext();
         return;
       case 'denial':
         return reconnect(`the hub ended the subscription: ${message.reason}`);
@@ -110,6 +120,15 @@ export function startFhircastClient(deps: FhircastClientDeps): { stop: () => Pro
     } catch (error) {
       reconnect(error instanceof Error ? error.message : 'the hub could not be reached');
     }
+  }
+
+  /** Asks the hub what is open now; an event that arrives meanwhile is newer and wins. */
+  async function syncCurrentContext() {
+    const before = patientEvents;
+    const current = await fetchCurrentPatient(deps.fetch, deps.hubUrl, deps.topic, await authorization(deps));
+    if (stopped || patientEvents !== before) return;
+    if (current) tell(current);
+    else if (mayHoldContext) tell({ kind: 'lost' });
   }
 
   async function renew() {

@@ -37,7 +37,8 @@ export function fhircastConnection(deps: FhircastConnectionDeps) {
       await current?.stop();
       current = undefined;
       await keepAlive(hub !== undefined);
-      if (!hub) return;
+      // No hub: no session patient, including one kept from before the background restarted.
+      if (!hub) return deps.onContext(undefined);
       const client = startFhircastClient({
         hubUrl: hub.hubUrl,
         topic: hub.topic,

@@ -5,6 +5,7 @@
  */
 import type { SectionId, Summary, SummaryRow, Tag } from './model';
 import { SECTION_ORDER } from './model';
+import { NOT_LOADED_YET, sectionAnswered } from './answered';
 
 export type LensId = 'general' | 'cancer' | 'mental-health';
 
@@ -101,7 +102,7 @@ export function applyLens(summary: Summary, lens: LensId): LensView {
       id: g.id,
       title: g.title,
       rows: g.sections.flatMap((id) => (summary.sections[id] ?? []).filter((r) => tagged(r, g.tags))),
-      emptyText: NOTHING,
+      emptyText: g.sections.some((id) => sectionAnswered(summary, id)) ? NOTHING : NOT_LOADED_YET,
     }));
   const lensTags = spec.groups.flatMap((g) => g.tags);
   // Allergies first and open whatever a lens says: they are never put out of sight.

@@ -3,6 +3,7 @@
  * order, every row with its sources, conflicts spelled out. Nothing collapsed is left out: a copy
  * that silently dropped a section would read as complete.
  */
+import { NOT_LOADED_YET, sectionAnswered } from './answered';
 import { formatDate } from './display-date';
 import type { LensView } from './lens';
 import type { Banner, Summary, SummaryRow } from './model';
@@ -42,7 +43,7 @@ export function summaryAsText(summary: Summary, view: LensView, sourceNames: Rea
     const gap = summary.incomplete[section.id];
     lines.push(`${SECTION_TITLES[section.id]} (${section.rows.filter((r) => !r.statement).length}):`);
     if (gap) lines.push(`- May be incomplete: ${gap}`);
-    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : ['- None recorded in the sources that answered']));
+    lines.push(...(section.rows.length ? section.rows.map((r) => rowLine(r, sourceNames)) : [`- ${sectionAnswered(summary, section.id) ? 'None recorded in the sources that answered' : NOT_LOADED_YET}`]));
     const removed = summary.removed?.[section.id] ?? [];
     if (removed.length > 0) lines.push(`  Removed by the source (${removed.length}), not current:`, ...removed.map((r) => `  ${rowLine(r, sourceNames)}`));
     lines.push('');

@@ -14,6 +14,11 @@ export interface HubOptions {
   readonly heartbeatSeconds: number;
   /** The longest lease granted, whatever is asked. */
   readonly maxLeaseSeconds: number;
+  /**
+   * Send the current context to a new subscriber at once (FHIRcast STU3); false behaves as hubs that
+   * only answer Get Current Context (`GET {hub}/{topic}`), which a subscriber must then ask.
+   */
+  readonly sendContextOnSubscribe?: boolean;
 }
 
 export interface HubAnswer {
@@ -73,7 +78,7 @@ export class FhircastHub {
     socket.on('close', () => this.#subs.get(id) === subscription && this.#subs.end(subscription, 'connection closed'));
     this.#confirm(subscription);
     const current = this.#current.get(subscription.topic);
-    if (current && this.#wants(subscription, current)) send(socket, current);
+    if (current && this.options.sendContextOnSubscribe !== false && this.#wants(subscription, current)) send(socket, current);
     return true;
   }
 

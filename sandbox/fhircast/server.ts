@@ -20,6 +20,7 @@ export interface FhircastHubOptions {
   readonly maxLeaseSeconds?: number;
   /** Checks a subscriber's bearer token (null: unknown, expired or revoked); without it, anyone may subscribe. */
   readonly validateToken?: (accessToken: string) => Promise<unknown>;
+  readonly sendContextOnSubscribe?: boolean;
 }
 
 export interface FhircastHubServer {
@@ -56,6 +57,11 @@ async function route(hub: FhircastHub, req: IncomingMessage, res: ServerResponse
     return;
   }
   if (req.method === 'GET' && path.startsWith(`${HUB_PATH}/`)) {
+    // The current context names a patient: only a subscriber's token may read it.
+    if (!(await authorized(req, options.validateToken))) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return answer(res, 401, 'reading the current context needs a bearer token from the sandbox authorization server');
+    }
     const current = hub.currentContext(decodeURIComponent(path.slice(HUB_PATH.length + 1)));
     return answer(res, current.status, current.body);
   }
@@ -88,7 +94,7 @@ export async function startFhircastHub(options: FhircastHubOptions): Promise<Fhi
   const server = createServer();
   const port = await listen(server, options.host, options.port);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600 });
+  const hub = new FhircastHub({ wsBase: `ws://${host}:${port}/ws/`, heartbeatSeconds: options.heartbeatSeconds ?? 10, maxLeaseSeconds: options.maxLeaseSeconds ?? 3600, sendContextOnSubscribe: options.sendContextOnSubscribe });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('request', (req, res) => {
     route(hub, req, res, options).catch((error: unknown) => {

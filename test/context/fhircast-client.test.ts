@@ -95,3 +95,35 @@ describe('FHIRcast subscriber', () => {
     expect(statuses.at(-1)).toBe('subscribed');
   });
 });
+
+describe('FHIRcast subscriber and Get Current Context', () => {
+  it('asks the hub for the current context on subscribing, so a hub that does not re-send it still sets the patient', async () => {
+    hub = await startFhircastHub({ host: '127.0.0.1', port: 0, sendContextOnSubscribe: false });
+    await publish('open-before-subscribe', 'patient-open', '9990950296');
+    const { events, statuses } = client();
+    await expect.poll(() => statuses.at(-1)).toBe('subscribed');
+    await expect.poll(() => events).toEqual([{ kind: 'open', resource: patient('9990950296') }]);
+  });
+
+  it('says no patient when the hub holds none, replacing a patient kept from before a restart', async () => {
+    hub = await startFhircastHub({ host: '127.0.0.1', port: 0, sendContextOnSubscribe: false });
+    const { events } = client();
+    await expect.poll(() => events).toEqual([{ kind: 'close' }]);
+  });
+
+  it('says the patient is unknown when the hub cannot tell its current context', async () => {
+    hub = await startFhircastHub({ host: '127.0.0.1', port: 0, sendContextOnSubscribe: false });
+    const hubUrl = hub.url;
+    const events: HubPatientEvent[] = [];
+    const started = startFhircastClient({
+      hubUrl,
+      topic: TOPIC,
+      // A hub without the (optional) Get Current Context operation.
+      fetch: (input, init) => (init?.method === 'POST' ? fetch(input, init) : Promise.resolve(new Response('not found', { status: 404 }))),
+      openSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      onPatient: (event) => (events.push(event), true),
+    });
+    stop = started.stop;
+    await expect.poll(() => events).toEqual([{ kind: 'lost' }]);
+  });
+});

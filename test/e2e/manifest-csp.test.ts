@@ -47,6 +47,12 @@ describe('content security policy of the built extension', () => {
     }
   });
 
+  it.each(builds)('%s states its extension pages\' CSP without upgrade-insecure-requests (which breaks a ws:// hub in Firefox)', (dir) => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_security_policy?: { extension_pages?: string } };
+    expect(manifest.content_security_policy?.extension_pages).toMatch(/script-src 'self'/);
+    expect(manifest.content_security_policy?.extension_pages).not.toMatch(/upgrade-insecure-requests/);
+  });
+
   it('checks at least the Chrome build', () => {
     expect(builds).toContain(EXTENSION_DIR);
   });

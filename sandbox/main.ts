@@ -5,8 +5,10 @@
 import { SOURCES, type SourceId } from './config';
 import { FAULT_MODES, type Fault, type FaultMode } from './fhir/faults';
 import { PORT_ENV, startSandbox } from './world';
+import { DEFAULT_PROFILES, PROFILE_NAMES, rulesOf } from './fhir/profiles/named';
+import { RULE_NAMES } from './fhir/profiles/rules';
 
-const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--help]
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--profiles <source>=<profile>[,...]] [--help]
 
 Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
 and the two demo EPR sites on 127.0.0.1.
@@ -14,16 +16,30 @@ and the two demo EPR sites on 127.0.0.1.
   --open=<sources>  serve these FHIR sources without a token (comma-separated ids)
   --fault=<s>:<m>   make source <s> misbehave from the start; modes: ${FAULT_MODES.filter((m) => m !== 'none').join(', ')}
                     (switch later with POST http://127.0.0.1:8199/sources/<s>/fault {"mode": "<m>"})
+  --profiles <s>=<p>[,...]  how each source behaves: ${PROFILE_NAMES.join(', ')}, or rules joined by +
+                    (${RULE_NAMES.join(', ')}); default ${Object.entries(DEFAULT_PROFILES).map(([k, v]) => `${k}=${v}`).join(',')}
+                    (switch later with POST http://127.0.0.1:8199/sources/<s>/profile {"profile": "<p>"})
   --help            show this text
 
 Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
 
-function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>> } {
+function parseProfiles(list: string, known: ReadonlySet<string>, into: Partial<Record<SourceId, string>>): void {
+  for (const pair of list.split(',').filter(Boolean)) {
+    const [id = '', spec = ''] = pair.split('=');
+    if (!known.has(id)) throw new Error(`Unknown source "${id}" in --profiles; sources are ${[...known].join(', ')}.`);
+    rulesOf(spec);
+    into[id as SourceId] = spec;
+  }
+}
+
+function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>>; profiles: Partial<Record<SourceId, string>> } {
   const known = new Set<string>(SOURCES.map((s) => s.id));
   let help = false;
   const open: SourceId[] = [];
   const faults: Partial<Record<SourceId, Fault>> = {};
-  for (const arg of args) {
+  const profiles: Partial<Record<SourceId, string>> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
     if (arg === '--help' || arg === '-h') {
       help = true;
     } else if (arg.startsWith('--open=')) {
@@ -38,11 +54,13 @@ function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; 
         if (!FAULT_MODES.includes(mode as FaultMode)) throw new Error(`Unknown fault "${mode}"; modes are ${FAULT_MODES.join(', ')}.`);
         faults[id as SourceId] = { mode: mode as FaultMode };
       }
+    } else if (arg === '--profiles' || arg.startsWith('--profiles=')) {
+      parseProfiles(arg === '--profiles' ? (args[++i] ?? '') : arg.slice('--profiles='.length), known, profiles);
     } else {
       throw new Error(`Unknown argument "${arg}".`);
     }
   }
-  return { help, open, faults };
+  return { help, open, faults, profiles };
 }
 
 async function main(): Promise<void> {
@@ -53,12 +71,12 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message} Run with --help for usage.`);
     process.exit(2);
   }
-  const { help, open, faults } = args;
+  const { help, open, faults, profiles } = args;
   if (help) {
     console.log(USAGE);
     return;
   }
-  const world = await startSandbox({ openSources: open, faults, log: (line) => console.log(line) });
+  const world = await startSandbox({ openSources: open, faults, profiles, log: (line) => console.log(line) });
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -12,6 +12,7 @@ import type { FhirResource } from './sources/fhir-types';
 import { createLimiter } from './sources/limiter';
 import { revalidationBatch } from './sources/prefetch';
 import { patientQueries } from './sources/queries';
+import { adaptToStatement } from './sources/adapt-query';
 import { resolvePatient } from './sources/resolve-patient';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
@@ -22,7 +23,7 @@ import { buildSourceSummary, prepareRows } from './summary/source-summary';
 export type SourceStatus =
   | { readonly state: 'loading'; readonly received?: number }
   | { readonly state: 'needs-sign-in' }
-  | { readonly state: 'done'; readonly resourceCount: number; readonly problems?: Readonly<Record<string, string>> }
+  | { readonly state: 'done'; readonly resourceCount: number; readonly problems?: Readonly<Record<string, string>>; readonly notes?: Readonly<Record<string, string>> }
   | { readonly state: 'not-known' }
   | { readonly state: 'ambiguous'; readonly count: number }
   | { readonly state: 'mismatch'; readonly reason: string }
@@ -233,8 +234,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const incomplete: Partial<Record<SectionId, string>> = {};
     const notSupported = new Set<SectionId>();
     const problems: Record<string, string> = {};
+    const notes: Record<string, string> = {};
     const onResult = (result: QueryResult) => {
       resources.push(...result.resources);
+      if (result.note) {
+        // A limit the source imposes: the section says what it cannot hold, beside what it holds.
+        notes[result.resourceType] = result.note;
+        for (const section of RESOURCE_SECTIONS[result.resourceType] ?? []) incomplete[section] ??= `${source.name}: ${result.note}`;
+      }
       if (result.problem) {
         problems[result.resourceType] = result.problem;
         for (const section of RESOURCE_SECTIONS[result.resourceType] ?? []) {
@@ -253,11 +260,13 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       progress(summary, resources.length, result);
     };
     const saved = recent?.patientId === match.patient.id ? recent : undefined;
+    const offered = await capabilities;
     await fetchRecord({
       get: ask,
       baseUrl: source.fhirBaseUrl,
-      queries: patientQueries(source, match.patient.id, now),
-      batch: (await capabilities).batch,
+      queries: patientQueries(source, match.patient.id, now).map((q) => adaptToStatement(q, offered)),
+      batch: offered.batch,
+      capabilities: offered,
       maxPages: MAX_PAGES,
       signal,
       onResult,
@@ -267,7 +276,7 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
-    return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}) };
+    return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };
     if (error instanceof SignInRequiredError) return { state: 'needs-sign-in' };

@@ -14,6 +14,7 @@ import { searchAdapting } from './search-adapting';
 import type { Capabilities } from './capabilities';
 import { IGNORES_LAST_UPDATED } from './adapt-query';
 import { NOT_OFFERED, problemOf } from './query-problem';
+import { readDocumentTexts } from './document-text';
 
 export { NOT_OFFERED } from './query-problem';
 
@@ -127,8 +128,9 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
       deliver(result);
     }),
     runAll(options, small, batch).then(async (results) => {
+      const withTexts = await Promise.all(results.map((r) => withDocumentTexts(options, r)));
       await afterFirst;
-      results.forEach(deliver);
+      withTexts.forEach(deliver);
     }),
   ]);
   tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
@@ -140,6 +142,14 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   }
   await tail;
   large.sort((a, b) => a.resources.length - b.resources.length).forEach(options.onResult);
+}
+
+/** Documents with their text read from a Binary where the source keeps it there; says how many could not be. */
+async function withDocumentTexts(options: FetchRecordOptions, result: QueryResult): Promise<QueryResult> {
+  if (result.resourceType !== 'DocumentReference' || result.resources.length === 0) return result;
+  const { resources, unread } = await readDocumentTexts(options.get, options.baseUrl, result.resources, options.signal);
+  const note = unread > 0 ? `the text of ${unread} document${unread === 1 ? '' : 's'} could not be read from this source` : undefined;
+  return { ...result, resources, ...(note ? { note: result.note ? `${result.note}; ${note}` : note } : {}) };
 }
 
 /** Lets requests just started reach the network (each passes a few awaits before its fetch). */

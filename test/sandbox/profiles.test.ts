@@ -1,7 +1,7 @@
 // Each sandbox profile rule makes the server behave the way its comment says a real product does,
 // seen from outside over HTTP, as fhirside sees it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AllergyIntolerance, Bundle, CapabilityStatement, MedicationRequest, OperationOutcome } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Bundle, CapabilityStatement, DocumentReference, MedicationRequest, OperationOutcome } from '@medplum/fhirtypes';
 import { HOST, SOURCES } from '../../sandbox/config';
 import { generateSourceResources } from '../../sandbox/data/generate';
 import { startFhirServer, type FhirServer } from '../../sandbox/fhir/server';
@@ -256,6 +256,24 @@ describe('data manners', () => {
     expect(request?.medicationCodeableConcept).toBeUndefined();
     expect(request?.medicationReference?.reference).toBe('#med');
     expect(request?.contained?.[0]).toMatchObject({ resourceType: 'Medication', id: 'med', code: { coding: expect.any(Array) } });
+  });
+});
+
+describe('document text', () => {
+  it('document-binary: the text moves to a Binary, read as FHIR JSON; a raw Accept of another type is refused', async () => {
+    await gp.repo.createResource<DocumentReference>({
+    resourceType: 'DocumentReference', status: 'current', subject: { reference: 'Patient/p01-gp' }, description: 'Clinic letter',
+    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: Buffer.from('Dear Dr Smith, seen in clinic today.').toString('base64'), title: 'Clinic letter' } }],
+  });
+    profile('document-binary');
+    const { body } = await call('DocumentReference?patient=p01-gp');
+    const attachment = (body.entry?.[0]?.resource as { content?: { attachment?: { url?: string; data?: string } }[] }).content?.[0]?.attachment;
+    expect(attachment?.data).toBeUndefined();
+    expect(attachment?.url).toMatch(/^Binary\//);
+    const binary = await call<{ resourceType: string; data?: string }>(attachment!.url!);
+    expect(binary.body).toMatchObject({ resourceType: 'Binary', data: expect.any(String) });
+    const raw = await fetch(`${gp.baseUrl}/${attachment!.url!}`, { headers: { Accept: 'application/pdf' } });
+    expect(raw.status).toBe(406);
   });
 });
 

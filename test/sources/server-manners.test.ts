@@ -3,6 +3,7 @@
 // engine, or the result says in words what the server withheld. The network boundary is real
 // HTTP to an in-process sandbox server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentReference } from '@medplum/fhirtypes';
 import { HOST, SOURCES } from '../../sandbox/config';
 import { generateSourceResources } from '../../sandbox/data/generate';
 import { startFhirServer, type FhirServer } from '../../sandbox/fhir/server';
@@ -18,6 +19,11 @@ import type { FhirResource } from '@/lib/sources/fhir-types';
 let server: FhirServer;
 beforeAll(async () => {
   server = await startFhirServer({ source: SOURCES[0]!, host: HOST, port: 0, resources: generateSourceResources('gp'), authIssuer: 'http://127.0.0.1:18100' });
+  // The GP keeps no letters; one for p05, so a document's text can be followed.
+  await server.repo.createResource<DocumentReference>({
+    resourceType: 'DocumentReference', status: 'current', subject: { reference: 'Patient/p05-gp' }, description: 'Clinic letter',
+    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: Buffer.from('Dear Dr Smith, seen in clinic today.').toString('base64'), title: 'Clinic letter' } }],
+  });
 }, 60_000);
 afterAll(() => server.close());
 
@@ -171,6 +177,15 @@ describe('revalidation manners', () => {
 });
 
 describe('data manners', () => {
+  it('document-binary: a letter whose text is behind a Binary URL is read in, the same as inline', async () => {
+    const run = await fetchAs('document-binary');
+    const data = (r: FhirResource) => (r['content'] as { attachment: { data?: string } }[])[0]!.attachment.data;
+    const documents = resultOf(run, 'DocumentReference')!.resources;
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) expect(data(doc)).toBe(data(resultOf(plain, 'DocumentReference')!.resources.find((r) => r.id === doc.id)!));
+    expect(resultOf(run, 'DocumentReference')!.note).toBeUndefined();
+  });
+
   it('contained-medications: the medicine named by a contained Medication reads as if named directly', async () => {
     const run = await fetchAs('contained-medications');
     const [first] = resultOf(run, 'MedicationRequest')!.resources;

@@ -10,8 +10,8 @@ export const NAMED_PROFILES = {
   'strict-standard': [],
   // Epic on FHIR (open.epic.com R4 APIs): patient and Observation/CarePlan category required,
   // unsupported parameters ignored, no batch for reads, a "No Known Allergies" placeholder,
-  // pages filtered after the fact.
-  'epic-like': ['no-batch', 'require-patient', 'require-category', 'ignore-unsupported', 'short-pages', 'nka-placeholder'],
+  // pages filtered after the fact, document text behind a Binary read.
+  'epic-like': ['no-batch', 'require-patient', 'require-category', 'ignore-unsupported', 'short-pages', 'nka-placeholder', 'document-binary'],
   // Oracle Health Millennium R4 (fhir.cerner.com): 570 s tokens, per-type page caps, -pageContext
   // next links that time out, no Bundle.total, unknown parameters refused, retracted content
   // masked, resource types granted one by one.

@@ -7,6 +7,7 @@ import type { Rule } from '../exchange';
 import { batchLimit, batchReadsOnly, noBatch } from './batch';
 import { countCap } from './count-cap';
 import { containedMedications, maskEnteredInError, nkaPlaceholder } from './data-manners';
+import { documentBinary } from './document-binary';
 import { expiringLinks } from './expiring-links';
 import { continuationLinks, getpagesLinks, pageContextLinks } from './opaque-links';
 import { repeatIds } from './repeat-ids';
@@ -44,6 +45,7 @@ export const INNER_RULES = {
   'nka-placeholder': nkaPlaceholder,
   'mask-entered-in-error': maskEnteredInError,
   'contained-medications': containedMedications,
+  'document-binary': documentBinary,
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof OUTER_RULES | keyof typeof INNER_RULES;

@@ -29,7 +29,7 @@ const resultsDir = resolve(import.meta.dirname, 'results');
 mkdirSync(resultsDir, { recursive: true });
 
 execFileSync('npx', [...DEMO_BUILD_COMMAND, '-c', 'bench/profile.wxt.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const world = await startSandbox({ log: () => {} });
+const world = await startSandbox({ log: () => {}, profiles: { gp: 'strict-standard', acute: 'strict-standard', mh: 'strict-standard' } });
 const browser = await launchWithExtension({ chromePath: ensureChromium(), headless: true, extensionDir: outDir });
 try {
   const epr = await browser.context.newPage();

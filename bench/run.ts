@@ -35,7 +35,7 @@ if (args.build) execFileSync('npx', [...DEMO_BUILD_COMMAND], { stdio: ['ignore',
 const bundle = sidePanelBundle(EXTENSION_DIR);
 
 const started = Date.now();
-const world = await startSandbox({ log: () => {} });
+const world = await startSandbox({ log: () => {}, profiles: { gp: 'strict-standard', acute: 'strict-standard', mh: 'strict-standard' } });
 const bench = await startBenchBrowser(chromePath, `${world.urls.epr1}/patient/p11`);
 const rows: ResultRow[] = [];
 const raw: Record<string, unknown> = {};

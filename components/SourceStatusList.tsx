@@ -25,8 +25,12 @@ function describe(status: SourceStatus): string {
       return 'Sign-in needed';
     case 'done': {
       const gaps = Object.entries(status.problems ?? {});
+      const limits = Object.entries(status.notes ?? {});
       const base = `Up to date (${plural(status.resourceCount, 'record')})`;
-      return gaps.length === 0 ? base : `${base}. Not loaded: ${gaps.map(([type, why]) => `${type} (${why})`).join('; ')}.`;
+      const withGaps = gaps.length === 0 ? base : `${base}. Not loaded: ${gaps.map(([type, why]) => `${type} (${why})`).join('; ')}`;
+      // Limits the source imposes: what fhirside could not ask it for, and why.
+      const withLimits = limits.length === 0 ? withGaps : `${withGaps}. Limited: ${limits.map(([type, why]) => `${type} (${why})`).join('; ')}`;
+      return withLimits === base ? base : `${withLimits}.`;
     }
     case 'not-known':
       return 'No record of this patient here';

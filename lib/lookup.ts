@@ -5,13 +5,14 @@
 import type { CachedSummary } from './cache/summary-cache';
 import type { PatientContext } from './context/patient-context';
 import { NHS_NUMBER_SYSTEM } from './context/nhs-number';
-import { readCapabilities, type Capabilities } from './sources/capabilities';
+import { readCapabilities, wantedIncludes, type Capabilities } from './sources/capabilities';
 import { fetchRecord, NOT_OFFERED, type QueryResult } from './sources/fetch-record';
 import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './fhir/resource';
 import { createLimiter } from './sources/limiter';
 import { revalidationBatch } from './sources/prefetch';
 import { observationHorizon, patientQueries, type QueryOptions } from './sources/queries';
+import { adaptToStatement } from './sources/adapt-query';
 import { resolvePatient } from './sources/resolve-patient';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
@@ -22,7 +23,7 @@ import { buildSourceSummary, prepareRows } from './summary/source-summary';
 export type SourceStatus =
   | { readonly state: 'loading'; readonly received?: number }
   | { readonly state: 'needs-sign-in' }
-  | { readonly state: 'done'; readonly resourceCount: number; readonly problems?: Readonly<Record<string, string>> }
+  | { readonly state: 'done'; readonly resourceCount: number; readonly problems?: Readonly<Record<string, string>>; readonly notes?: Readonly<Record<string, string>> }
   | { readonly state: 'not-known' }
   | { readonly state: 'ambiguous'; readonly count: number }
   | { readonly state: 'mismatch'; readonly reason: string }
@@ -238,7 +239,7 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     // search and every query's count and changes go as one batch, for the id it was saved under.
     const recent = await hooks.recent();
     const now = deps.now();
-    const queryOptions: QueryOptions = { allResults: options.allResults, includes: (await capabilities).includes };
+    const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(await capabilities) };
     const resultsSince = observationHorizon(source, now, queryOptions);
     const ask = recent && (await capabilities).batch
       ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, queryOptions), recent.fetchedAt, signal)
@@ -252,8 +253,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const incomplete: Partial<Record<SectionId, string>> = {};
     const notSupported = new Set<SectionId>();
     const problems: Record<string, string> = {};
+    const notes: Record<string, string> = {};
     const onResult = (result: QueryResult) => {
       resources.push(...result.resources);
+      if (result.note) {
+        // A limit the source imposes: the section says what it cannot hold, beside what it holds.
+        notes[result.resourceType] = result.note;
+        for (const section of RESOURCE_SECTIONS[result.resourceType] ?? []) incomplete[section] ??= `${source.name}: ${result.note}`;
+      }
       if (result.problem) {
         problems[result.resourceType] = result.problem;
         for (const section of RESOURCE_SECTIONS[result.resourceType] ?? []) {
@@ -273,11 +280,13 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       progress(summary, resources.length, result);
     };
     const saved = recent?.patientId === match.patient.id ? recent : undefined;
+    const offered = await capabilities;
     await fetchRecord({
       get: ask,
       baseUrl: source.fhirBaseUrl,
-      queries: patientQueries(source, match.patient.id, now, queryOptions),
-      batch: (await capabilities).batch,
+      queries: patientQueries(source, match.patient.id, now, queryOptions).map((q) => adaptToStatement(q, offered)),
+      batch: offered.batch,
+      capabilities: offered,
       maxPages: MAX_PAGES,
       signal,
       onResult,
@@ -288,7 +297,7 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
-    return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}) };
+    return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };
     if (error instanceof SignInRequiredError) return { state: 'needs-sign-in' };

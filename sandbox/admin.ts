@@ -4,12 +4,15 @@
  *   POST /sources/<id>/stop    POST /sources/<id>/start     POST /tokens/revoke
  *   POST /sources/<id>/open    (serve without tokens)   POST /sources/<id>/secure (require them again)
  *   POST /sources/<id>/fault   {"mode": "http-503", "resourceType"?: "Observation"}  (mode "none" clears it)
+ *   POST /sources/<id>/profile {"profile": "hapi-like", "tokenSeconds"?: 3, "linkSeconds"?: 1}  (how the source behaves; "strict-standard" is the plain engine)
  *   POST /latency              {"minMs": 0, "maxMs": 300}  (each FHIR answer held a random time in the range)
  *   POST /sources/<id>/bundle  a FHIR Bundle (transaction, batch, document, collection): its resources join the source
  */
 import { createServer } from 'node:http';
 import { FAULT_MODES, type Fault } from './fhir/faults';
 import { readJsonBody } from './admin-body';
+import { rulesOf } from './fhir/profiles/named';
+import type { ProfileOptions } from './fhir/profiles/exchange';
 import { closeServer, listen } from './listen';
 
 export interface AdminControls {
@@ -17,6 +20,8 @@ export interface AdminControls {
   startSource(id: string): Promise<boolean>;
   setSourceOpen(id: string, open: boolean): Promise<boolean>;
   setFault(id: string, fault: Fault): boolean;
+  /** @throws Error for an unknown profile spec */
+  setProfile(id: string, spec: string, options?: Partial<ProfileOptions>): boolean;
   revokeAccessTokens(): void;
   /** Holds every FHIR answer a random time in [minMs, maxMs], drawn per request. */
   setLatency(minMs: number, maxMs: number): void;
@@ -69,6 +74,27 @@ export async function startAdminServer(options: { host: string; port: number; co
       void readJsonBody(request)
         .then((bundle) => options.controls.loadBundle(bundlePath[1]!, bundle))
         .then((loaded) => reply(loaded === undefined ? 404 : 200, { source: bundlePath[1], loaded }), (error: Error) => reply(400, { error: error.message }));
+      return;
+    }
+    const profilePath = /^\/sources\/([\w-]+)\/profile$/.exec(path);
+    if (profilePath) {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        const body = (() => { try { return JSON.parse(raw || '{}') as { profile?: unknown; tokenSeconds?: unknown; linkSeconds?: unknown }; } catch { return undefined; } })();
+        const spec = typeof body?.profile === 'string' ? body.profile : '';
+        try {
+          rulesOf(spec || '?');
+        } catch (error) {
+          return reply(400, { error: (error as Error).message });
+        }
+        const settings: Partial<ProfileOptions> = {
+          ...(typeof body?.tokenSeconds === 'number' ? { tokenSeconds: body.tokenSeconds } : {}),
+          ...(typeof body?.linkSeconds === 'number' ? { linkSeconds: body.linkSeconds } : {}),
+        };
+        const known = options.controls.setProfile(profilePath[1]!, spec, settings);
+        reply(known ? 200 : 404, { source: profilePath[1], profile: spec, ...settings });
+      });
       return;
     }
     if (path === '/latency') {

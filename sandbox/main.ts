@@ -6,8 +6,10 @@ import { SOURCES, type SourceId } from './config';
 import { readBundleArg } from './bundle-files';
 import { FAULT_MODES, type Fault, type FaultMode } from './fhir/faults';
 import { PORT_ENV, startSandbox } from './world';
+import { DEFAULT_PROFILES, PROFILE_NAMES, rulesOf } from './fhir/profiles/named';
+import { RULE_NAMES } from './fhir/profiles/rules';
 
-const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--load <source>=<bundle.json>]... [--help]
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--load <source>=<bundle.json>]... [--profiles <source>=<profile>[,...]] [--help]
 
 Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
 and the two demo EPR sites on 127.0.0.1.
@@ -20,15 +22,36 @@ and the two demo EPR sites on 127.0.0.1.
                     read from FHIRSIDE_LOAD="<s>=<file>,<s>=<file>". Its Patient needs an NHS number
                     identifier (https://fhir.nhs.uk/Id/nhs-number) for an EPR page to name it.
                     (later: POST http://127.0.0.1:8199/sources/<s>/bundle with the Bundle as the body)
+  --profiles <s>=<p>[,...]  how each source behaves: ${PROFILE_NAMES.join(', ')}, or rules joined by +
+                    (${RULE_NAMES.join(', ')}); default ${Object.entries(DEFAULT_PROFILES).map(([k, v]) => `${k}=${v}`).join(',')}
+                    (switch later with POST http://127.0.0.1:8199/sources/<s>/profile {"profile": "<p>"})
   --help            show this text
 
 Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
 
-function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; faults: Partial<Record<SourceId, Fault>>; bundles: ReturnType<typeof readBundleArg>[] } {
+function parseProfiles(list: string, known: ReadonlySet<string>, into: Partial<Record<SourceId, string>>): void {
+  for (const pair of list.split(',').filter(Boolean)) {
+    const [id = '', spec = ''] = pair.split('=');
+    if (!known.has(id)) throw new Error(`Unknown source "${id}" in --profiles; sources are ${[...known].join(', ')}.`);
+    rulesOf(spec);
+    into[id as SourceId] = spec;
+  }
+}
+
+interface SandboxArgs {
+  readonly help: boolean;
+  readonly open: SourceId[];
+  readonly faults: Partial<Record<SourceId, Fault>>;
+  readonly bundles: ReturnType<typeof readBundleArg>[];
+  readonly profiles: Partial<Record<SourceId, string>>;
+}
+
+function parseArgs(args: readonly string[]): SandboxArgs {
   const known = new Set<string>(SOURCES.map((s) => s.id));
   let help = false;
   const open: SourceId[] = [];
   const faults: Partial<Record<SourceId, Fault>> = {};
+  const profiles: Partial<Record<SourceId, string>> = {};
   const loads = (process.env['FHIRSIDE_LOAD'] ?? '').split(',').filter(Boolean);
   const rest = [...args];
   for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
@@ -50,11 +73,13 @@ function parseArgs(args: readonly string[]): { help: boolean; open: SourceId[]; 
         if (!FAULT_MODES.includes(mode as FaultMode)) throw new Error(`Unknown fault "${mode}"; modes are ${FAULT_MODES.join(', ')}.`);
         faults[id as SourceId] = { mode: mode as FaultMode };
       }
+    } else if (arg === '--profiles' || arg.startsWith('--profiles=')) {
+      parseProfiles(arg === '--profiles' ? (rest.shift() ?? '') : arg.slice('--profiles='.length), known, profiles);
     } else {
       throw new Error(`Unknown argument "${arg}".`);
     }
   }
-  return { help, open, faults, bundles: loads.map((value) => readBundleArg(value, known)) };
+  return { help, open, faults, profiles, bundles: loads.map((value) => readBundleArg(value, known)) };
 }
 
 async function main(): Promise<void> {
@@ -65,12 +90,12 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message} Run with --help for usage.`);
     process.exit(2);
   }
-  const { help, open, faults, bundles } = args;
+  const { help, open, faults, bundles, profiles } = args;
   if (help) {
     console.log(USAGE);
     return;
   }
-  const world = await startSandbox({ openSources: open, faults, bundles, log: (line) => console.log(line) });
+  const world = await startSandbox({ openSources: open, faults, bundles, profiles, log: (line) => console.log(line) });
   for (const { source, file } of bundles) console.log(`load   ${file} into ${source}`);
   let stopping = false;
   const stop = () => {

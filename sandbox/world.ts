@@ -17,6 +17,8 @@ import { startAdminServer } from './admin';
 import { revocable } from './auth/revocation';
 import type { Fault } from './fhir/faults';
 import { resourcesFromBundle } from './fhir/load-bundle';
+import { DEFAULT_PROFILES } from './fhir/profiles/named';
+import type { ProfileOptions } from './fhir/profiles/exchange';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
 
@@ -25,6 +27,11 @@ export interface SandboxOptions {
   readonly ports?: SandboxPorts;
   /** These sources serve without a token. */
   readonly openSources?: readonly SourceId[];
+  /**
+   * How each source behaves (sandbox/fhir/profiles/named.ts), switchable later through the admin
+   * server; a source left out gets its DEFAULT_PROFILES entry (a realistic mix for `npm start`).
+   */
+  readonly profiles?: Partial<Record<SourceId, string>>;
   /** Faults to start with, per source (also switchable later through the admin server). */
   readonly faults?: Partial<Record<SourceId, Fault>>;
   readonly log?: (line: string) => void;
@@ -127,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
     // Each source can be stopped and started again (admin), so the world holds its current server.
-    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; start: () => Promise<FhirServer> };
+    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; profile: string; profileOptions?: Partial<ProfileOptions>; start: () => Promise<FhirServer> };
     const running = new Map<SourceId, SourceHandle>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
@@ -137,10 +144,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         open: isOpen,
         resources,
         fault: options.faults?.[source.id],
+        profile: options.profiles?.[source.id] ?? DEFAULT_PROFILES[source.id],
         // A restarted source keeps its fault: a test that stops and starts it still sees it misbehave.
         start: async () => {
           const server = await startFhirServer({
             source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: nextLatency,
+            profile: handle.profile, ...(handle.profileOptions ? { profileOptions: handle.profileOptions } : {}),
             ...(handle.open ? {} : { validateToken: tokens.validateToken }),
           });
           if (handle.fault) server.setFault(handle.fault);
@@ -154,7 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       fhirBaseUrls.push(fhir.baseUrl);
       picker.push(...pickerPatientsFrom(resources, fhir.baseUrl));
       bases[source.id] = fhir.baseUrl;
-      log(`${source.id.padEnd(6)} ${fhir.baseUrl}  ${source.name}${isOpen ? ' (open: no token needed)' : ''}`);
+      log(`${source.id.padEnd(6)} ${fhir.baseUrl}  ${source.name}, profile ${handle.profile}${isOpen ? ' (open: no token needed)' : ''}`);
     }
 
     const hub = await starting('fhircast', ports.fhircast, () => startFhircastHub({ host: HOST, port: ports.fhircast, validateToken: tokens.validateToken }));
@@ -204,6 +213,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           handle.fault = fault;
           handle.server?.setFault(fault);
           if (fault.mode === 'token-expired') tokens.revokeAll();
+          return true;
+        },
+        setProfile: (id, spec, profileOptions) => {
+          const handle = running.get(id as SourceId);
+          if (!handle) return false;
+          handle.server?.setProfile(spec, profileOptions);
+          // Kept for a restart, like a fault.
+          handle.profile = spec;
+          handle.profileOptions = profileOptions;
           return true;
         },
         revokeAccessTokens: () => tokens.revokeAll(),

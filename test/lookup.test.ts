@@ -1,3 +1,4 @@
+import { basicCapabilities } from '@/lib/sources/capabilities';
 import { describe, expect, it } from 'vitest';
 import { runLookup, type CachedLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
 import type { SourceConfig } from '@/lib/sources/source-config';
@@ -134,7 +135,7 @@ describe('one look-up end to end', () => {
 
   it('revalidates in one batch request per source where the server takes batches', async () => {
     const server = fakeFhir({ base: 'http://gp/fhir', resources: [hollowayPatient, ...hollowayResources], batch: true });
-    const d = deps({ fetch: server.fetch, capabilities: new Map([['gp', Promise.resolve({ batch: true })]]) });
+    const d = deps({ fetch: server.fetch, capabilities: new Map([['gp', Promise.resolve({ ...basicCapabilities(), batch: true })]]) });
     await run(d);
     server.requests.length = 0;
     const views = await run({ ...d, now: () => 20 });

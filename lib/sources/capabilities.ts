@@ -1,11 +1,24 @@
-/** What a source's CapabilityStatement says fhirside can use. Asked once per source per panel. */
+/**
+ * What a source's CapabilityStatement says fhirside can use, and what fhirside has learned about
+ * the source by asking it. Read once per source per panel and remembered with it.
+ */
 import type { FhirGet } from './fhir-http';
 import { isResource } from '../fhir/resource';
 
 export interface Capabilities {
+  /** Batch Bundles at the base (FHIR R4 §3.1.0.11); without it, one request per search. */
   readonly batch: boolean;
-  /** The `_include`s fhirside wants that the source says it supports (`MedicationRequest:medication`). */
-  readonly includes?: readonly string[];
+  /** Search parameters per resource type, where the statement lists them (else unknown: assume the spec's). */
+  readonly searchParams: Readonly<Record<string, readonly string[]>>;
+  /** `_include` values per type (`searchInclude`). */
+  readonly includes: Readonly<Record<string, readonly string[]>>;
+  /** Operations offered, by name without `$` (`everything`, `summary`), on Patient or the system. */
+  readonly operations: readonly string[];
+  /**
+   * What the source turned out to want or ignore (lib/sources/adapt-query.ts): kept for the panel's
+   * life, so the second look-up asks the way that worked instead of failing first.
+   */
+  readonly learned: Set<string>;
 }
 
 /**
@@ -14,26 +27,49 @@ export interface Capabilities {
  */
 export const WANTED_INCLUDES = ['MedicationRequest:medication', 'MedicationStatement:medication', 'DeviceUseStatement:device'] as const;
 
-type RestResource = { type?: unknown; searchInclude?: unknown };
+/**
+ * The wanted includes the source's `rest.resource[].searchInclude` lists (FHIR R4 CapabilityStatement);
+ * `Type:param:Target` names the same include with its target type.
+ */
+export function wantedIncludes(capabilities: Capabilities): string[] {
+  return WANTED_INCLUDES.filter((want) => (capabilities.includes[want.split(':')[0]!] ?? []).some((i) => i === want || i.startsWith(`${want}:`)));
+}
 
-/** The wanted includes a CapabilityStatement's `rest.resource[].searchInclude` lists (FHIR R4 CapabilityStatement). */
-function offeredIncludes(rest: readonly { resource?: RestResource[] }[]): string[] {
-  const offered = new Set(rest.flatMap((r) => (Array.isArray(r.resource) ? r.resource : []))
-    .flatMap((r) => (Array.isArray(r.searchInclude) ? r.searchInclude : []))
-    .filter((i): i is string => typeof i === 'string'));
-  // `Type:param:Target` names the same include with its target type.
-  return WANTED_INCLUDES.filter((want) => [...offered].some((i) => i === want || i.startsWith(`${want}:`)));
+/** The basics a server without a readable statement is assumed to offer: plain searches. */
+export const basicCapabilities = (): Capabilities => ({ batch: false, searchParams: {}, includes: {}, operations: [], learned: new Set() });
+
+type Rest = { interaction?: { code?: unknown }[]; operation?: { name?: unknown }[]; resource?: RestResource[] };
+type RestResource = { type?: unknown; searchParam?: { name?: unknown }[]; searchInclude?: unknown[]; operation?: { name?: unknown }[] };
+
+const names = (list: readonly { name?: unknown }[] | undefined): string[] =>
+  (Array.isArray(list) ? list : []).map((item) => item?.name).filter((name): name is string => typeof name === 'string');
+
+/** Reads a CapabilityStatement (untrusted JSON) into Capabilities. */
+export function capabilitiesOf(statement: unknown): Capabilities {
+  if (!isResource(statement, 'CapabilityStatement')) return basicCapabilities();
+  const rest = (Array.isArray(statement['rest']) ? statement['rest'] : []) as Rest[];
+  const searchParams: Record<string, string[]> = {};
+  const includes: Record<string, string[]> = {};
+  const operations = new Set<string>();
+  for (const r of rest) {
+    for (const name of names(r?.operation)) operations.add(name.replace(/^\$/, ''));
+    for (const resource of Array.isArray(r?.resource) ? r.resource : []) {
+      if (typeof resource?.type !== 'string') continue;
+      if (Array.isArray(resource.searchParam)) searchParams[resource.type] = names(resource.searchParam);
+      if (Array.isArray(resource.searchInclude)) includes[resource.type] = resource.searchInclude.filter((i): i is string => typeof i === 'string');
+      if (resource.type === 'Patient') for (const name of names(resource.operation)) operations.add(name.replace(/^\$/, ''));
+    }
+  }
+  const batch = rest.some((r) => (Array.isArray(r?.interaction) ? r.interaction : []).some((i) => i?.code === 'batch'));
+  return { batch, searchParams, includes, operations: [...operations], learned: new Set() };
 }
 
 /** Reads `/metadata`; a failure means "assume the basics" (plain searches), never a failed look-up. */
 export async function readCapabilities(get: FhirGet, baseUrl: string, signal: AbortSignal): Promise<Capabilities> {
   try {
-    const statement = await get(`${baseUrl}/metadata`, signal);
-    if (!isResource(statement, 'CapabilityStatement')) return { batch: false };
-    const rest = Array.isArray(statement['rest']) ? (statement['rest'] as { interaction?: { code?: unknown }[]; resource?: RestResource[] }[]) : [];
-    return { batch: rest.some((r) => (r.interaction ?? []).some((i) => i.code === 'batch')), includes: offeredIncludes(rest) };
+    return capabilitiesOf(await get(`${baseUrl}/metadata`, signal));
   } catch (error) {
     if (signal.aborted) throw error;
-    return { batch: false };
+    return basicCapabilities();
   }
 }

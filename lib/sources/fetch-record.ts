@@ -3,20 +3,29 @@
  * where the server supports batch, else parallel searches), then the rest, reporting each query's
  * result as it arrives so the panel fills in section by section.
  */
-import { FhirRequestError, describeFailure } from './fhir-error';
+import { describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle, type FhirResource } from '../fhir/resource';
+import { isBundle, type Bundle, type FhirResource } from './fhir-types';
 import type { PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { entryStatus, sendBatch } from './batch';
 import { withReferents } from './referents';
-import { followPages, searchAll } from './search';
+import { followPages } from './search';
+import { searchAdapting } from './search-adapting';
+import type { Capabilities } from './capabilities';
+import { IGNORES_LAST_UPDATED } from './adapt-query';
+import { NOT_OFFERED, problemOf } from './query-problem';
+import { readDocumentTexts } from './document-text';
+
+export { NOT_OFFERED } from './query-problem';
 
 export interface QueryResult {
   readonly resourceType: string;
   readonly resources: readonly FhirResource[];
   /** Why this query's records may be missing or incomplete, in a clinician's words. */
   readonly problem?: string;
+  /** A limit the source imposes that fhirside worked within, in words (the records are otherwise complete). */
+  readonly note?: string;
 }
 
 export interface FetchRecordOptions {
@@ -31,36 +40,33 @@ export interface FetchRecordOptions {
   readonly onPage?: (resources: readonly FhirResource[]) => void;
   /** A saved copy of this patient's record from this source: only changes are fetched. */
   readonly saved?: SavedRecord;
+  /** What the source's statement offers and what it has shown it wants (asked and learned per panel). */
+  readonly capabilities?: Capabilities;
 }
-
-/** The problem text for a resource type the server does not have (HTTP 404 on its search). */
-export const NOT_OFFERED = 'this source does not offer this kind of record';
 
 /** Results at least this long are handed over last (see fetchRecord). */
 const LARGE_RESULT = 500;
 
-function problemOf(error: unknown): string {
-  if (error instanceof FhirRequestError && error.status === 404) return NOT_OFFERED;
-  return error instanceof Error ? error.message : 'could not be loaded';
+/** True when a saved copy can be brought up to date by `_lastUpdated` at this source. */
+function revalidates(options: FetchRecordOptions, resourceType: string): boolean {
+  const caps = options.capabilities;
+  if (!caps) return true;
+  const params = caps.searchParams[resourceType];
+  return !caps.learned.has(IGNORES_LAST_UPDATED) && (!params || params.includes('_lastUpdated'));
 }
 
 async function runSearch(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
-  const { get, baseUrl, signal, maxPages, saved, onPage } = options;
-  if (saved) {
+  const { get, baseUrl, signal, maxPages, saved } = options;
+  if (saved && revalidates(options, query.resourceType)) {
     const ofType = { fetchedAt: saved.fetchedAt, resources: saved.resources.filter((r) => r.resourceType === query.resourceType) };
     const current = await revalidateQuery(get, baseUrl, query, ofType, signal, maxPages).catch((error: unknown) => {
       if (signal.aborted) throw error;
       return undefined;
     });
-    if (current) return { resourceType: query.resourceType, resources: current };
+    if (current === IGNORES_LAST_UPDATED) options.capabilities?.learned.add(IGNORES_LAST_UPDATED);
+    else if (current) return { resourceType: query.resourceType, resources: current };
   }
-  try {
-    const { resources, included = [], truncated } = await searchAll(get, `${baseUrl}/${query.url}`, { signal, maxPages, baseUrl, onPage });
-    return { resourceType: query.resourceType, resources: [...resources, ...included], problem: truncated };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    return { resourceType: query.resourceType, resources: [], problem: problemOf(error) };
-  }
+  return searchAdapting(options, query);
 }
 
 /** One batch for many searches; undefined when the server's answer is not a usable batch-response. */
@@ -72,6 +78,9 @@ async function runBatch(options: FetchRecordOptions, queries: readonly PatientQu
     queries.map(async (query, i) => {
       const entry = entries[i]!;
       const status = entryStatus(entry);
+      // A well-formed search refused inside a batch (a server whose batch takes no searches, or that
+      // wants this one asked another way) is asked on its own, where it can be adapted.
+      if (status === 400) return searchAdapting(options, query);
       if (!isBundle(entry.resource) || status >= 300) {
         const problem = status === 404 ? NOT_OFFERED : describeFailure(status || 500, entry.response?.outcome ?? entry.resource);
         return { resourceType: query.resourceType, resources: [], problem };
@@ -124,8 +133,9 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
       deliver(result);
     }),
     runAll(options, small, batch).then(async (results) => {
+      const withTexts = await Promise.all(results.map((r) => withDocumentTexts(options, r)));
       await afterFirst;
-      results.forEach(deliver);
+      withTexts.forEach(deliver);
     }),
   ]);
   tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
@@ -137,6 +147,14 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   }
   await tail;
   large.sort((a, b) => a.resources.length - b.resources.length).forEach(options.onResult);
+}
+
+/** Documents with their text read from a Binary where the source keeps it there; says how many could not be. */
+async function withDocumentTexts(options: FetchRecordOptions, result: QueryResult): Promise<QueryResult> {
+  if (result.resourceType !== 'DocumentReference' || result.resources.length === 0) return result;
+  const { resources, unread } = await readDocumentTexts(options.get, options.baseUrl, result.resources, options.signal);
+  const note = unread > 0 ? `the text of ${unread} document${unread === 1 ? '' : 's'} could not be read from this source` : undefined;
+  return { ...result, resources, ...(note ? { note: result.note ? `${result.note}; ${note}` : note } : {}) };
 }
 
 /** Lets requests just started reach the network (each passes a few awaits before its fetch). */

@@ -6,7 +6,7 @@
  * that point at them, so a row is never built before its referent is there.
  */
 import type { FhirGet } from './fhir-http';
-import type { FhirResource } from './fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { searchAll } from './search';
 
 /** The reference each resource type names its referent by, and the referent's type. */

@@ -9,6 +9,7 @@ import type { FhirGet } from './fhir-http';
 import { isBundle, type FhirResource } from '../fhir/resource';
 import type { PatientQuery } from './queries';
 import { searchAll } from './search';
+import { IGNORES_LAST_UPDATED } from './adapt-query';
 
 export interface SavedRecord {
   /** When the saved resources were fetched (ms since epoch). */
@@ -38,12 +39,26 @@ export function revalidationUrls(baseUrl: string, query: PatientQuery, fetchedAt
 }
 
 /**
- * Brings one query's saved resources up to date, or returns undefined when only a full search can.
+ * True if a result of a `_lastUpdated=gt…` search was last updated before that time, or does not
+ * say when: the server ignored the parameter (Epic, the Microsoft FHIR server's lenient handling)
+ * and sent records it was not asked for, so "what changed" cannot be read from it.
+ */
+function ignoredSince(resources: readonly FhirResource[], since: number): boolean {
+  return resources.some((r) => {
+    const at = Date.parse(r.meta?.lastUpdated ?? '');
+    return Number.isNaN(at) || at <= since;
+  });
+}
+
+/**
+ * Brings one query's saved resources up to date, or returns undefined when only a full search can,
+ * and IGNORES_LAST_UPDATED when the server showed it ignores `_lastUpdated` (never trust it again).
  * @param saved - the saved resources of this query's type
  */
-export async function revalidateQuery(get: FhirGet, baseUrl: string, query: PatientQuery, saved: SavedRecord, signal: AbortSignal, maxPages: number): Promise<FhirResource[] | undefined> {
+export async function revalidateQuery(get: FhirGet, baseUrl: string, query: PatientQuery, saved: SavedRecord, signal: AbortSignal, maxPages: number): Promise<FhirResource[] | typeof IGNORES_LAST_UPDATED | undefined> {
   const [countUrl, changedUrl] = revalidationUrls(baseUrl, query, saved.fetchedAt);
   const [counted, changed] = await Promise.all([get(countUrl, signal), searchAll(get, changedUrl, { signal, maxPages, baseUrl })]);
+  if (ignoredSince(changed.resources, saved.fetchedAt - 1000)) return IGNORES_LAST_UPDATED;
   if (!isBundle(counted) || typeof counted.total !== 'number' || changed.truncated) return undefined;
   const merged = new Map<string, FhirResource>();
   for (const resource of saved.resources) if (resource.id) merged.set(resource.id, resource);

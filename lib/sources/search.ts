@@ -3,6 +3,13 @@ import type { FhirGet } from './fhir-http';
 import { isBundle, isResource, type Bundle, type FhirResource } from '../fhir/resource';
 import { earlyNextLink } from './read-ahead';
 
+/**
+ * How many times a walk whose next link has expired (410 Gone: the server forgot the search, as
+ * HAPI and Oracle Health do after a while) is started again from its first page. Bounded: a server
+ * whose links expire faster than they can be followed must not be asked for ever.
+ */
+export const MAX_RESTARTS = 2;
+
 /** The items of a field a server should have sent as an array (a broken one sends anything). */
 const listOf = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 const fieldOf = (value: unknown, name: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined);
@@ -58,31 +65,74 @@ export function nextLink(bundle: Bundle): string | undefined {
  * after another, so the time between them is the client's to save.
  */
 export async function followPages(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions): Promise<SearchResult> {
-  return walkPages(first, options, readAhead(get, options, new Set([firstUrl])));
+  return walkAll(get, first, firstUrl, options, readAhead(get, options, new Set([firstUrl])));
 }
 
-async function walkPages(first: Bundle, options: SearchOptions, pages: ReadAhead): Promise<SearchResult> {
-  const resources = matches(first);
-  const included = includes(first);
-  const result = (truncated?: string): SearchResult => ({ resources, ...(included.length > 0 ? { included } : {}), ...(truncated ? { truncated } : {}) });
-  options.onPage?.(resources);
+/** The identity of a result: a server paging over a changing index can send it on two pages. */
+const keyOf = (resource: FhirResource) => (resource.id ? `${resource.resourceType}/${resource.id}` : undefined);
+
+/** Walks from a first page, starting again from `firstUrl` when a next link has expired (bounded). */
+async function walkAll(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions, firstPages: ReadAhead): Promise<SearchResult> {
+  const kept = new Set<string>();
+  const fresh = (page: readonly FhirResource[]) =>
+    page.filter((resource) => {
+      const key = keyOf(resource);
+      if (key === undefined) return true;
+      if (kept.has(key)) return false;
+      kept.add(key);
+      return true;
+    });
+  const resources: FhirResource[] = [];
+  const included = new Map<string, FhirResource>();
+  const result = (walked: { truncated?: string }): SearchResult => ({ resources, ...(included.size > 0 ? { included: [...included.values()] } : {}), ...walked });
+  let page = first;
+  let pages = firstPages;
+  for (let restarts = 0; ; restarts++) {
+    const walked = await walkPages(page, options, pages, (found, referents) => {
+      // An included resource can come with every page that names it: kept once.
+      for (const r of referents) included.set(keyOf(r) ?? `#${included.size}`, r);
+      const added = fresh(found);
+      resources.push(...added);
+      options.onPage?.(added);
+    });
+    if (walked !== 'expired') return result(walked);
+    if (restarts >= MAX_RESTARTS) return result({ truncated: 'the source let its pages of results expire before fhirside could read them all' });
+    // Its links are new ones (the server ran the search again), so nothing seen before counts as a loop.
+    pages = readAhead(get, options, new Set([firstUrl]));
+    const again = await pages.fetch(firstUrl);
+    if (!isBundle(again)) {
+      pages.cancel();
+      throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, firstUrl);
+    }
+    page = again;
+  }
+}
+
+/** Gives each page's results to `take`; 'expired' when a next link answered 410 Gone. */
+async function walkPages(first: Bundle, options: SearchOptions, pages: ReadAhead, take: (page: FhirResource[], included: FhirResource[]) => void): Promise<{ truncated?: string } | 'expired'> {
+  take(matches(first), includes(first));
   const { seen } = pages;
   let next = nextLink(first);
   try {
     for (let count = 1; next; count++) {
-      if (seen.has(next)) return result();
-      if (!onBase(next, options)) return result('the source pointed to another server for the rest; fhirside did not follow it');
-      if (count >= options.maxPages) return result('more records than fhirside loads at once');
+      if (seen.has(next)) return {};
+      if (!onBase(next, options)) {
+        return { truncated: 'the source pointed to another server for the rest; fhirside did not follow it' };
+      }
+      if (count >= options.maxPages) return { truncated: 'more records than fhirside loads at once' };
       seen.add(next);
-      const body = await pages.fetch(next);
+      let body: unknown;
+      try {
+        body = await pages.fetch(next);
+      } catch (error) {
+        if (error instanceof FhirRequestError && error.status === 410 && !options.signal.aborted) return 'expired';
+        throw error;
+      }
       if (!isBundle(body)) throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, next);
-      const page = matches(body);
-      resources.push(...page);
-      included.push(...includes(body));
       next = nextLink(body);
-      options.onPage?.(page);
+      take(matches(body), includes(body));
     }
-    return result();
+    return {};
   } finally {
     pages.cancel();
   }
@@ -99,7 +149,7 @@ export async function searchAll(get: FhirGet, url: string, options: SearchOption
     pages.cancel();
     throw new FhirRequestError('The source answered a search with something other than a Bundle', undefined, url);
   }
-  return walkPages(body, options, pages);
+  return walkAll(get, body, url, options, pages);
 }
 
 /** A next link is followed only on the source's own base. */

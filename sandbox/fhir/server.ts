@@ -16,6 +16,8 @@ import { createRepository } from './repository';
 import { capabilityStatement, smartConfiguration } from './smart';
 import { interceptRequest, restrictAccess, rewritesReply, sendRewritten, type Fault } from './faults';
 import type { ValidateToken } from './types';
+import { createProfileLayer, type ProfileLayer } from './profiles/layer';
+import type { Answer, ProfileOptions } from './profiles/exchange';
 import { closeServer, listen } from '../listen';
 
 export type { TokenInfo } from './types';
@@ -32,6 +34,9 @@ export interface FhirServerOptions {
   readonly validateToken?: ValidateToken;
   /** Milliseconds to hold every answer, read per request: a WAN round trip on loopback (bench). */
   readonly latencyMs?: () => number;
+  /** How this server behaves (sandbox/fhir/profiles/named.ts); default `strict-standard`. */
+  readonly profile?: string;
+  readonly profileOptions?: Partial<ProfileOptions>;
 }
 
 export interface FhirServer {
@@ -42,6 +47,9 @@ export interface FhirServer {
   readonly repo: SandboxRepository;
   /** Injects a fault (sandbox/fhir/faults.ts) until set back to `none`. */
   setFault(fault: Fault): void;
+  /** Switches the profile (a new one starts with no stored searches). @throws Error for an unknown spec */
+  setProfile(spec: string, options?: Partial<ProfileOptions>): void;
+  readonly profile: () => ProfileLayer;
   close(): Promise<void>;
 }
 
@@ -63,6 +71,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
   const wellKnown = smartConfiguration(options.authIssuer);
   let baseUrl = '';
   let fault: Fault = { mode: 'none' };
+  let profile = createProfileLayer(options.profile ?? 'strict-standard', () => baseUrl, options.profileOptions);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const latency = options.latencyMs?.() ?? 0;
@@ -80,7 +89,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     }
     const path = url.pathname.slice('/fhir'.length);
     if (method === 'GET' && path === '/metadata') {
-      sendResource(res, 200, capabilityStatement(options.source, baseUrl, options.authIssuer, repo.resourceTypes(), Boolean(options.validateToken)));
+      sendResource(res, 200, profile.capabilities(capabilityStatement(options.source, baseUrl, options.authIssuer, repo.resourceTypes(), Boolean(options.validateToken))));
       return;
     }
     if (method === 'GET' && path === '/.well-known/smart-configuration') {
@@ -99,15 +108,21 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     }
     const body = method === 'GET' || method === 'DELETE' ? undefined : await readBody(req);
     relativiseBatch(body, baseUrl);
-    const fhirRequest: FhirRequest = { method, url: `${path}${url.search}`, pathname: '', params: {}, query: {}, body, headers: req.headers, config: {} };
-    const [outcome, resource] = await router.handleRequest(fhirRequest, repo.forRequest(restrictAccess(fault, guard.access)));
-    const status = getStatus(outcome);
-    if (resource && isOk(outcome)) {
+    const access = repo.forRequest(restrictAccess(fault, guard.access));
+    const engine = async (request: { method: string; path: string; params: URLSearchParams; body?: unknown }): Promise<Answer> => {
+      const search = request.params.size > 0 ? `?${request.params.toString()}` : '';
+      const fhirRequest: FhirRequest = { method: request.method as HttpMethod, url: `${request.path}${search}`, pathname: '', params: {}, query: {}, body: request.body, headers: req.headers, config: {} };
+      const [outcome, resource] = await router.handleRequest(fhirRequest, access);
+      return resource && isOk(outcome) ? { status: getStatus(outcome), body: resource } : { status: getStatus(outcome), body: outcome };
+    };
+    const answer = await profile.handle({ method, path, params: url.searchParams, body, headers: req.headers }, engine);
+    const { status, body: resource } = answer;
+    if (status < 300) {
       const location: Record<string, string> = status === 201 && resource.id ? { Location: `${baseUrl}/${resource.resourceType}/${resource.id}` } : {};
       if (rewritesReply(fault)) sendRewritten(fault, res, status, resource, url.href);
-      else sendResource(res, status, resource, location);
+      else sendResource(res, status, resource, { ...location, ...answer.headers });
     } else {
-      sendOutcome(res, status, outcome);
+      sendJson(res, status, resource, undefined, { ...answer.headers });
     }
   }
 
@@ -128,6 +143,10 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     setFault: (next) => {
       fault = next;
     },
+    setProfile: (spec, profileOptions) => {
+      profile = createProfileLayer(spec, () => baseUrl, profileOptions);
+    },
+    profile: () => profile,
     close: () => closeServer(server),
   };
 }

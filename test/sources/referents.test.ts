@@ -7,7 +7,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { HOST, SOURCES } from '../../sandbox/config';
 import { resourcesFromBundle } from '../../sandbox/fhir/load-bundle';
 import { startFhirServer, type FhirServer } from '../../sandbox/fhir/server';
-import { readCapabilities } from '@/lib/sources/capabilities';
+import { readCapabilities, wantedIncludes } from '@/lib/sources/capabilities';
 import { fetchRecord, type QueryResult } from '@/lib/sources/fetch-record';
 import { createFhirGet } from '@/lib/sources/fhir-http';
 import { patientQueries } from '@/lib/sources/queries';
@@ -45,7 +45,7 @@ describe('medicines named by reference', () => {
   it('reads the _include the CapabilityStatement offers', async () => {
     const get = createFhirGet({ fetch, timeoutMs: 5000 });
     const capabilities = await readCapabilities(get, server.baseUrl, new AbortController().signal);
-    expect(capabilities.includes).toContain('MedicationStatement:medication');
+    expect(wantedIncludes(capabilities)).toContain('MedicationStatement:medication');
   });
 
   it('comes with the statements in one search where the server offers _include', async () => {

@@ -2,6 +2,7 @@
 import type { FhirResource } from '../sources/fhir-types';
 import { conceptText } from './codeable-text';
 import { datePart, join, notes, obj, objs, period, statusCode, str } from './fields';
+import { prescriptionOf } from './medicines-uk';
 import type { SummaryRow } from './model';
 import { makeRow, type RowContext } from './row-base';
 
@@ -52,6 +53,8 @@ export function conditionRow(resource: FhirResource, ctx: RowContext, index = 0)
   });
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
 /** A MedicationRequest or MedicationStatement row: medicine, dose, status, and the period it covers. */
 export function medicationRow(resource: FhirResource, ctx: RowContext, index = 0): SummaryRow {
   const status = statusCode(resource, 'status');
@@ -69,5 +72,6 @@ export function medicationRow(resource: FhirResource, ctx: RowContext, index = 0
     date: datePart(str(resource, 'authoredOn') ?? effective.start ?? str(resource, 'dateAsserted')),
     end: datePart(effective.end ?? validity.end),
     items: notes(resource),
+    ...optional('prescription', prescriptionOf(resource)),
   });
 }

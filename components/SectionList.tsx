@@ -1,8 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
 import { SECTION_TITLES } from '../lib/summary/model';
+import { FindHidden } from './FindHidden';
+import { MedicinesList } from './MedicinesList';
 import { SummaryItem } from './SummaryItem';
+import type { ExpandSignal } from './useFind';
 
 interface Props {
   readonly section: SectionId;
@@ -16,6 +19,12 @@ interface Props {
   /** Starts collapsed (a lens that rarely needs it); the heading still shows the count. */
   readonly collapsed?: boolean;
   readonly changes?: Changes;
+  /** Rows before find narrowed them; with it the heading reads "3 of 12" and hidden rows are said. */
+  readonly total?: number;
+  /** Expand or collapse every section at once. */
+  readonly expand?: ExpandSignal;
+  /** ISO date the medicine groups count back from. */
+  readonly today?: string;
 }
 
 /** Rows shown before "Show more": allergies and alerts are never capped. */
@@ -29,12 +38,18 @@ function emptyText(section: SectionId, loading: boolean): string {
 }
 
 /** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes }: Props) {
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, collapsed = false, changes, total, expand, today }: Props) {
   // Allergies can never be collapsed: the one section that must always be read.
   const collapsible = section !== 'allergies';
   const [open, setOpen] = useState(!collapsed || !collapsible);
   const [all, setAll] = useState(false);
-  const limit = limitOf(section);
+  useEffect(() => {
+    if (expand && collapsible) setOpen(expand.open);
+  }, [expand?.seq]);
+  // Narrowed by find: every match is shown, so a match is never behind "Show more".
+  const finding = total !== undefined;
+  // Medicines are grouped instead of capped (current first, the rest behind disclosures).
+  const limit = finding || (section === 'medications' && today) ? Infinity : limitOf(section);
   const shown = all ? rows : rows.slice(0, limit);
   const hidden = rows.length - shown.length;
   const bodyId = `body-${section}`;
@@ -44,11 +59,11 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
       <h2 id={`title-${section}`}>
         {collapsible ? (
           <button type="button" class="section-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({finding ? `${rows.length} of ${total}` : rows.length})</span>
           </button>
         ) : (
           <>
-            {SECTION_TITLES[section]} <span class="count">({rows.length})</span>
+            {SECTION_TITLES[section]} <span class="count">({finding ? `${rows.length} of ${total}` : rows.length})</span>
           </>
         )}
         {changed > 0 && <span class="badge badge-change">{changed} changed</span>}
@@ -58,10 +73,13 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
           May be incomplete: {incomplete}
         </p>
       )}
+      {finding && <FindHidden section={section} hidden={total - rows.length} />}
       {open && (
         <div id={bodyId}>
           {rows.length === 0 ? (
-            <p class="empty">{emptyText(section, loading)}</p>
+            !finding && <p class="empty">{emptyText(section, loading)}</p>
+          ) : section === 'medications' && today ? (
+            <MedicinesList rows={rows} today={today} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} finding={finding} />
           ) : (
             <ul>
               {shown.map((row) => (

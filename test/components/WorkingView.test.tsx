@@ -20,18 +20,18 @@ function show(key: string): HTMLElement {
   const context = contextOf(key);
   const view: LookupView = { context, live: sandboxSummary(key), sources: { gp: { state: 'done', resourceCount: 1 } }, complete: true };
   if (!root.isConnected) document.body.replaceChildren(root);
-  act(() => render(<Panel report={{ kind: 'patient', context }} view={view} sources={sources} onSignIn={() => {}} signingIn={false} now={NOW} asOf={NOW} />, root));
+  void act(() => render(<Panel report={{ kind: 'patient', context }} view={view} sources={sources} onSignIn={() => {}} signingIn={false} now={NOW} asOf={NOW} />, root));
   return root;
 }
 
 function find(text: string): void {
   const input = root.querySelector<HTMLInputElement>('#find-input')!;
   input.value = text;
-  act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
+  void act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
 }
 
 const texts = (selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent?.trim());
-const click = (name: string) => act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!.click());
+const click = (name: string) => void act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === name)!.click());
 
 afterEach(() => {
   render(null, root);
@@ -90,7 +90,7 @@ describe('medicines the UK way', () => {
 describe('timeline', () => {
   it('opens to every event newest first, each under data-patient and data-source', () => {
     show('p04');
-    act(() => root.querySelector<HTMLButtonElement>('#title-timeline button')!.click());
+    void act(() => root.querySelector<HTMLButtonElement>('#title-timeline button')!.click());
     const dates = [...root.querySelectorAll('.timeline-event')].map((e) => e.querySelector('.timeline-date')!.textContent!);
     expect(dates.length).toBeGreaterThan(5);
     const iso = dates.map((d) => new Date(`${d} UTC`).toISOString());

@@ -11,6 +11,7 @@ import { FindBar } from './FindBar';
 import { narrowByFind } from './find-view';
 import { FocusBlock } from './FocusBlock';
 import { NoPatient } from './NoPatient';
+import { PanelPages } from './PanelPages';
 import { PatientBanner } from './PatientBanner';
 import { PrintFooter, PrintHeader } from './PrintFrame';
 import { SectionJumps } from './SectionJumps';
@@ -95,10 +96,10 @@ export function Panel(props: Props) {
   const lensLabel = LENSES.find((l) => l.id === lens)?.label ?? '';
   const found = narrowByFind(lensView, query, sourceNames);
   const today = new Date(now).toISOString().slice(0, 10);
+  const banner = summary?.banner.family ? summary.banner : bannerFromContext(context);
   const shownAsOf = cachedAt ?? (current?.complete ? props.asOf : undefined);
   return (
-    <main class="panel" data-patient={context.key}>
-      <PatientBanner banner={summary?.banner.family ? summary.banner : bannerFromContext(context)} />
+    <PanelPages patientKey={context.key} head={<PatientBanner banner={banner} />} foot={<PrintFooter banner={banner} />}>
       <PrintHeader patientKey={context.key} sources={sources} sourceIds={summary?.sourceIds ?? []} asOf={shownAsOf} cached={cachedAt !== undefined} lens={lensLabel} now={now} />
       <Toolbar
         lens={lens}
@@ -139,7 +140,6 @@ export function Panel(props: Props) {
       {summary && <Timeline key={context.key} summary={summary} sourceNames={sourceNames} sourceOrder={sourceOrder} expand={expand} />}
       {summary && <CoverageTable summary={summary} sources={sources} />}
       <SourceStatusList sources={sources} statuses={current?.sources ?? {}} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} />
-      <PrintFooter banner={summary?.banner.family ? summary.banner : bannerFromContext(context)} />
-    </main>
+    </PanelPages>
   );
 }

@@ -42,7 +42,7 @@ export function MedicinesList({ rows, today, sourceNames, sourceOrder, changes, 
       </Disclosure>
     );
   return (
-    <div class="medicines">
+    <div class="medicines" data-patient={rows[0]?.patientKey}>
       {group('repeats', 'Repeat medicines', groups.repeats, finding ? undefined : 'No current repeat medicines in the sources that answered')}
       {group('acutes', 'Acute medicines, last 12 months', groups.acutes, finding ? undefined : 'No acute medicines in the last 12 months')}
       {group('unstated', 'Other current medicines (repeat or acute not stated)', groups.unstated)}

@@ -4,17 +4,26 @@ import { changesSince, type Snapshot } from '../lib/summary/diff';
 import { LENSES, applyLens, type LensId } from '../lib/summary/lens';
 import { sectionAnswered } from '../lib/summary/answered';
 import { SECTION_ORDER, SUMMARY_VERSION, emptySections, type SectionId, type Summary, type SummaryRow } from '../lib/summary/model';
+import { useState } from 'preact/hooks';
 import { CachedNotice } from './CachedNotice';
 import { ChangesNotice } from './ChangesNotice';
 import { CoverageTable } from './CoverageTable';
+import { FindBar } from './FindBar';
+import { narrowByFind } from './find-view';
 import { FocusBlock } from './FocusBlock';
 import { NoPatient } from './NoPatient';
+import { PanelPages } from './PanelPages';
 import { PatientBanner } from './PatientBanner';
 import { ResultsHorizon } from './ResultsHorizon';
+import { PrintFooter, PrintHeader } from './PrintFrame';
+import { SectionJumps } from './SectionJumps';
 import { SectionList } from './SectionList';
 import { SourceStatusList, type SourceInfo } from './SourceStatusList';
+import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 import { WithheldNotice } from './WithheldNotice';
+import { useFind, type ExpandSignal } from './useFind';
+import { useKeyboardNav } from './useKeyboardNav';
 
 interface Props {
   readonly report: PageContextReport | undefined;
@@ -36,6 +45,8 @@ interface Props {
   /** When the live summary was completed. */
   readonly asOf?: number;
   readonly offline?: boolean;
+  /** Prints the panel (offered in the pop-out window). */
+  readonly onPrint?: () => void;
 }
 
 const answered = (view: LookupView) => Object.values(view.sources).every((s) => s.state === 'done' || s.state === 'not-known');
@@ -69,6 +80,10 @@ function onlyFor(summary: Summary, patientKey: string): Summary {
 /** The whole panel for the followed tab. */
 export function Panel(props: Props) {
   const { report, view, sources, onSignIn, onSignOut, signingIn, now, lens = 'general' } = props;
+  // Find and expand belong to the patient on screen: a switch of patient clears them (useFind).
+  const [query, setQuery] = useFind(report?.kind === 'patient' ? report.context.key : '');
+  const [expand, setExpand] = useState<ExpandSignal>();
+  useKeyboardNav({ onExpand: (open) => setExpand({ open, seq: (expand?.seq ?? 0) + 1 }), onClearFind: () => setQuery('') });
   if (report?.kind !== 'patient') return <NoPatient report={report} />;
   const context = report.context;
   // Wrong-patient rule: a view made for any other context is never drawn, not even for a frame.
@@ -84,16 +99,21 @@ export function Panel(props: Props) {
   // Marks only on live data: a saved copy is what was seen last time.
   const changes = summary && cachedAt === undefined ? changesSince(props.previous, summary) : undefined;
   const lensLabel = LENSES.find((l) => l.id === lens)?.label ?? '';
+  const found = narrowByFind(lensView, query, sourceNames);
+  const today = new Date(now).toISOString().slice(0, 10);
+  const banner = summary?.banner.family ? summary.banner : bannerFromContext(context);
+  const shownAsOf = cachedAt ?? (current?.complete ? props.asOf : undefined);
   return (
-    <main class="panel" data-patient={context.key}>
-      <PatientBanner banner={summary?.banner.family ? summary.banner : bannerFromContext(context)} />
+    <PanelPages patientKey={context.key} head={<PatientBanner banner={banner} />} foot={<PrintFooter banner={banner} />}>
+      <PrintHeader patientKey={context.key} sources={sources} sourceIds={summary?.sourceIds ?? []} asOf={shownAsOf} cached={cachedAt !== undefined} lens={lensLabel} now={now} />
       <Toolbar
         lens={lens}
         onLens={props.onLens ?? (() => {})}
         onRefresh={props.onRefresh}
         onCopy={summary && props.onCopy ? () => props.onCopy!(summary, lens) : undefined}
         onPopOut={props.onPopOut}
-        asOf={cachedAt ?? (current?.complete ? props.asOf : undefined)}
+        onPrint={props.onPrint}
+        asOf={shownAsOf}
         offline={props.offline}
         now={now}
       />
@@ -101,11 +121,13 @@ export function Panel(props: Props) {
       {current?.withheld && <WithheldNotice sourceNames={current.withheld.map((id) => sourceNames[id] ?? id)} />}
       {current?.cacheProblem && <p class="warning">{current.cacheProblem}.</p>}
       {summary && changes && <ChangesNotice summary={summary} changes={changes} />}
-      {lensView.sections.slice(0, 1).map((s) => (
-        <SectionList key={s.id} section={s.id} rows={s.rows} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} answered={sectionAnswered(summary ?? nothingYet, s.id)} changes={changes} removed={summary?.removed?.[s.id]} />
+      <FindBar patientKey={context.key} query={query} onQuery={setQuery} matches={found.matches} allergiesHidden={found.allergiesHidden} expand={expand} onExpand={setExpand} />
+      <SectionJumps patientKey={context.key} sections={found.sections} timeline={summary !== undefined} />
+      {found.sections.slice(0, 1).map((s) => (
+        <SectionList key={s.id} section={s.id} rows={s.rows} total={s.total} sourceNames={sourceNames} sourceOrder={sourceOrder} incomplete={summary?.incomplete[s.id]} loading={stillLoading && cachedAt === undefined} answered={sectionAnswered(summary ?? nothingYet, s.id)} changes={changes} removed={summary?.removed?.[s.id]} />
       ))}
-      <FocusBlock title={`${lensLabel} view`} groups={lensView.focus} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} />
-      {lensView.sections.slice(1).map((s) => (
+      <FocusBlock title={`${lensLabel} view`} groups={found.focus} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} />
+      {found.sections.slice(1).map((s) => (
         <SectionList
           key={`${lens}-${s.id}`}
           section={s.id}
@@ -119,10 +141,14 @@ export function Panel(props: Props) {
           changes={changes}
           removed={summary?.removed?.[s.id]}
           notice={s.id === 'results' || s.id === 'vitals' ? <ResultsHorizon since={summary?.resultsSince} patientKey={context.key} onShowOlder={props.onShowOlder} /> : undefined}
+          total={s.total}
+          expand={expand}
+          today={today}
         />
       ))}
+      {summary && <Timeline key={context.key} summary={summary} sourceNames={sourceNames} sourceOrder={sourceOrder} expand={expand} />}
       {summary && <CoverageTable summary={summary} sources={sources} />}
       <SourceStatusList sources={sources} statuses={current?.sources ?? {}} onSignIn={onSignIn} onSignOut={onSignOut} signingIn={signingIn} />
-    </main>
+    </PanelPages>
   );
 }

@@ -1,11 +1,14 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Changes } from '../lib/summary/diff';
 import type { SectionId, SummaryRow } from '../lib/summary/model';
 import { SECTION_TITLES } from '../lib/summary/model';
-import { RemovedRows } from './RemovedRows';
 import { NOT_LOADED_YET } from '../lib/summary/answered';
+import { FindHidden } from './FindHidden';
+import { MedicinesList } from './MedicinesList';
+import { RemovedRows } from './RemovedRows';
 import { SummaryItem } from './SummaryItem';
+import type { ExpandSignal } from './useFind';
 
 interface Props {
   readonly section: SectionId;
@@ -25,6 +28,12 @@ interface Props {
   readonly removed?: readonly SummaryRow[];
   /** A statement about the whole section, under its heading (e.g. the results horizon). */
   readonly notice?: ComponentChildren;
+  /** Rows before find narrowed them; with it the heading reads "3 of 12" and hidden rows are said. */
+  readonly total?: number;
+  /** Expand or collapse every section at once. */
+  readonly expand?: ExpandSignal;
+  /** ISO date the medicine groups count back from. */
+  readonly today?: string;
 }
 
 /** Rows shown before "Show more": allergies, alerts and treatment-limiting decisions are never capped. */
@@ -40,12 +49,18 @@ function emptyText(section: SectionId, loading: boolean, answered: boolean): str
 }
 
 /** One section: title with count, collapse, rows with their sources, "show more", and any gap in what was fetched. */
-export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, answered = true, collapsed = false, changes, removed = [], notice }: Props) {
+export function SectionList({ section, rows, sourceNames, sourceOrder = [], incomplete, loading, answered = true, collapsed = false, changes, removed = [], notice, total, expand, today }: Props) {
   // Allergies can never be collapsed: the one section that must always be read.
   const collapsible = section !== 'allergies';
   const [open, setOpen] = useState(!collapsed || !collapsible);
   const [all, setAll] = useState(false);
-  const limit = limitOf(section);
+  useEffect(() => {
+    if (expand && collapsible) setOpen(expand.open);
+  }, [expand?.seq]);
+  // Narrowed by find: every match is shown, so a match is never behind "Show more".
+  const finding = total !== undefined;
+  // Medicines are grouped instead of capped (current first, the rest behind disclosures).
+  const limit = finding || (section === 'medications' && today) ? Infinity : limitOf(section);
   const shown = all ? rows : rows.slice(0, limit);
   const hidden = rows.length - shown.length;
   const bodyId = `body-${section}`;
@@ -57,11 +72,11 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
       <h2 id={`title-${section}`}>
         {collapsible ? (
           <button type="button" class="section-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
-            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({count})</span>
+            <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span> {SECTION_TITLES[section]} <span class="count">({finding ? `${count} of ${total}` : count})</span>
           </button>
         ) : (
           <>
-            {SECTION_TITLES[section]} <span class="count">({count})</span>
+            {SECTION_TITLES[section]} <span class="count">({finding ? `${count} of ${total}` : count})</span>
           </>
         )}
         {changed > 0 && <span class="badge badge-change">{changed} changed</span>}
@@ -72,10 +87,13 @@ export function SectionList({ section, rows, sourceNames, sourceOrder = [], inco
           May be incomplete: {incomplete}
         </p>
       )}
+      {finding && <FindHidden section={section} hidden={total - rows.length} />}
       {open && (
         <div id={bodyId}>
           {rows.length === 0 ? (
-            <p class="empty">{emptyText(section, loading, answered)}</p>
+            !finding && <p class="empty">{emptyText(section, loading, answered)}</p>
+          ) : section === 'medications' && today ? (
+            <MedicinesList rows={rows} today={today} sourceNames={sourceNames} sourceOrder={sourceOrder} changes={changes} finding={finding} />
           ) : (
             <ul>
               {shown.map((row) => (

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ChangeMark } from '../lib/summary/diff';
 import type { SummaryRow } from '../lib/summary/model';
 import { formatDate } from './format';
@@ -14,6 +15,8 @@ interface Props {
   /** Configured source order: the first of a row's sources is its `data-source`. */
   readonly sourceOrder: readonly string[];
   readonly mark?: ChangeMark;
+  /** A line of facts under the row's own (a medicine's repeat, last issue and review). */
+  readonly aside?: ComponentChildren;
 }
 
 /** Statuses that are the plain default of their record: no words drawn. */
@@ -27,7 +30,7 @@ function differing(row: SummaryRow, names: Readonly<Record<string, string>>): st
 }
 
 /** One clinical row: what, status and marks in words, the detail, and a chip per source. */
-export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
+export function SummaryItem({ row, sourceNames, sourceOrder, mark, aside }: Props) {
   const ids = orderedSources(row.sources.map((s) => s.sourceId), sourceOrder);
   const extra = [...differing(row, sourceNames), ...(row.items ?? [])];
   // How the sources named a grouped test: on hover, not a line of its own.
@@ -59,6 +62,7 @@ export function SummaryItem({ row, sourceNames, sourceOrder, mark }: Props) {
           <SourceChip key={id} sourceId={id} name={sourceNames[id] ?? id} said={row.sources.find((s) => s.sourceId === id)?.detail} />
         ))}
       </div>
+      {aside}
       {row.conflict && (
         <p class="conflict-note">
           <strong>Conflict:</strong> {row.conflict.reason}. Check with the sources before acting.

@@ -10,6 +10,8 @@ interface Props {
   /** Returns once the text is on the clipboard; rejects if it could not be copied. */
   readonly onCopy?: () => Promise<void>;
   readonly onPopOut?: () => void;
+  /** Print or save as PDF (the pop-out window offers it). */
+  readonly onPrint?: () => void;
   /** When the shown summary was fetched from the sources; undefined while loading. */
   readonly asOf?: number;
   readonly offline?: boolean;
@@ -17,7 +19,7 @@ interface Props {
 }
 
 /** Lens, refresh, copy, pop-out, and how fresh the summary is, in words. */
-export function Toolbar({ lens, onLens, onRefresh, onCopy, onPopOut, asOf, offline, now }: Props) {
+export function Toolbar({ lens, onLens, onRefresh, onCopy, onPopOut, onPrint, asOf, offline, now }: Props) {
   const [copied, setCopied] = useState<string>('');
   const copy = () => {
     if (!onCopy) return;
@@ -30,6 +32,7 @@ export function Toolbar({ lens, onLens, onRefresh, onCopy, onPopOut, asOf, offli
         {onRefresh && <button type="button" class="tool" onClick={onRefresh}>Refresh</button>}
         {onCopy && <button type="button" class="tool" onClick={copy}>Copy summary</button>}
         {onPopOut && <button type="button" class="tool" onClick={onPopOut}>Pop out</button>}
+        {onPrint && <button type="button" class="tool" onClick={onPrint}>Print</button>}
       </div>
       <p class="freshness" role="status">
         {offline && <strong class="offline">Offline: </strong>}

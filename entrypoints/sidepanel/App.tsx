@@ -7,10 +7,11 @@ import { SiteAccessRequest } from '@/components/SiteAccessRequest';
 import { Panel } from '@/components/Panel';
 import { DEFAULT_IDLE_LOCK_MS } from '@/lib/config/built-in';
 import type { LookupView } from '@/lib/lookup';
-import type { LensId } from '@/lib/summary/lens';
+import { LENSES, type LensId } from '@/lib/summary/lens';
 import type { SectionId, Summary } from '@/lib/summary/model';
 import type { PanelServices } from './services';
 import { useAudit } from './useAudit';
+import { usePrint } from './usePrint';
 import { useFollowedTab } from './useFollowedTab';
 import { useIdleLock } from './useIdleLock';
 import { useHubSync } from './useHubSync';
@@ -66,6 +67,7 @@ export function App({ services }: Props) {
   const previous = usePrevious(view);
   const asOf = useAsOf(view);
   const online = useOnline();
+  const onPrint = usePrint(view, LENSES.find((l) => l.id === lens)?.label ?? lens, services);
   const sourceInfo = useMemo(() => services.sources.map(({ id, name, auth }) => ({ id, name, signsIn: auth === 'smart' })), [services]);
   const sourceNames = useMemo(() => Object.fromEntries(sourceInfo.map((s) => [s.id, s.name])), [sourceInfo]);
   const onCopy = (summary: Summary, chosen: LensId) => import('./copy-summary').then((m) => m.copySummary(sourceNames, summary, chosen));
@@ -113,6 +115,7 @@ export function App({ services }: Props) {
         onShowOlder={context ? () => setAllResultsFor(context.key) : undefined}
         onCopy={onCopy}
         onPopOut={popOut(tabId)}
+        onPrint={onPrint}
         asOf={asOf}
         offline={!online}
       />

@@ -6,3 +6,4 @@ export { buildAuditEvent } from './audit-event';
 export { flushAuditQueue, queueAuditEvent } from './audit-queue';
 export { lookupAuditRecord, savedCopyAuditRecord } from './lookup-audit';
 export { auditPoster } from './post-audit-event';
+export { buildPrintAuditEvent } from './print-audit';

@@ -143,6 +143,8 @@ export interface SummaryRow {
   readonly context?: RecordContext;
   /** Every name the merged records were given, when they differ: a merge never hides a name. */
   readonly names?: readonly string[];
+  /** How a medicine is prescribed, where the source said (medicines-uk.ts reads it). */
+  readonly prescription?: Prescription;
 }
 
 export interface Removal {
@@ -157,6 +159,20 @@ export interface Removal {
 export interface Statement {
   readonly scope: NegationScope;
   readonly kind: 'none-known' | 'no-information';
+}
+
+/** UK prescribing facts of a medicine row: repeat or acute, last issue, review, quantity. */
+export interface Prescription {
+  /** repeat (continuous), repeat-dispensing, seasonal or acute; absent when the source did not say. */
+  readonly course?: 'repeat' | 'repeat-dispensing' | 'seasonal' | 'acute';
+  /** ISO date the medicine was last issued, where sent. */
+  readonly lastIssued?: string;
+  /** ISO date the repeat authorisation ends and must be reviewed, where sent. */
+  readonly reviewDate?: string;
+  /** Quantity per issue as sent: `28 tablet`. */
+  readonly quantity?: string;
+  /** Issues made against a repeat authorisation, where sent. */
+  readonly issues?: number;
 }
 
 export interface Banner {

@@ -7,6 +7,7 @@ import { choiceDate } from './choice-dates';
 import { codeKeys, conceptText } from './codeable-text';
 import { datePart, join, notes, obj, objs, str } from './fields';
 import { medicationFor, medicineName } from './medicine-name';
+import { prescriptionOf } from './medicines-uk';
 import type { SummaryRow } from './model';
 import { makeRow, type RowContext } from './row-base';
 
@@ -71,6 +72,8 @@ export function conditionRow(resource: FhirResource, ctx: RowContext, index = 0)
   });
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+
 /** Dose as written, else the structured dose of the first dosage (`1 tablet`). */
 function doseOf(dosage: Record<string, unknown> | undefined): string | undefined {
   if (!dosage) return undefined;
@@ -105,5 +108,6 @@ export function medicationRow(resource: FhirResource, ctx: RowContext, index = 0
     date: datePart(str(resource, 'authoredOn') ?? effective.date ?? str(resource, 'dateAsserted')),
     end: datePart(effective.end ?? validity.end),
     items: [...notes(resource), ...(named?.ingredients ?? [])],
+    ...optional('prescription', prescriptionOf(resource)),
   });
 }

@@ -2,9 +2,9 @@
  * Prescriptions (MedicationRequest) and medicines known but not prescribed here
  * (MedicationStatement: e.g. the GP's record of a hospital-only drug).
  */
-import type { Condition, Medication, MedicationRequest, MedicationStatement, Reference } from '@medplum/fhirtypes';
+import type { Condition, Extension, Medication, MedicationRequest, MedicationStatement, Reference } from '@medplum/fhirtypes';
 import type { Code } from '../codes/systems';
-import { HL7 } from '../codes/systems';
+import { HL7, UK_CORE } from '../codes/systems';
 import type { Ctx } from './context';
 import { add, concept, named } from './context';
 
@@ -18,6 +18,10 @@ export interface RequestOptions {
   readonly end?: string;
   readonly quantity?: { readonly value: number; readonly unit: string };
   readonly courseOfTherapy?: 'continuous' | 'acute';
+  /** Repeats issued so far against the authorisation (UK Core repeat information). */
+  readonly issues?: number;
+  /** When the repeat authorisation expires and must be reviewed (UK Core repeat information). */
+  readonly reviewDate?: string;
   readonly category?: 'inpatient' | 'outpatient' | 'community' | 'discharge';
   readonly requester?: string;
   readonly reason?: Reference<Condition>;
@@ -40,10 +44,28 @@ function medicineOf(ctx: Ctx, med: Code, how: RequestOptions['medicine'], record
   return { medicationCodeableConcept: concept(med) };
 }
 
+/**
+ * UK Core prescribing extensions of a GP prescription. Last issue date is defined by UK Core for
+ * MedicationStatement; a GP system that sends the authorisation as a MedicationRequest has no other
+ * element for it, so the sandbox GP sends it on the request (fhirside reads it on both).
+ */
+function ukCoreExtensions(o: RequestOptions): Extension[] {
+  const repeat = [
+    ...(o.issues !== undefined ? [{ url: 'numberOfPrescriptionsIssued', valueUnsignedInt: o.issues }] : []),
+    ...(o.reviewDate ? [{ url: 'authorisationExpiryDate', valueDateTime: o.reviewDate }] : []),
+  ];
+  return [
+    ...(o.lastIssued ? [{ url: UK_CORE.lastIssueDate, valueDateTime: o.lastIssued }] : []),
+    ...(repeat.length > 0 ? [{ url: UK_CORE.repeatInformation, extension: repeat }] : []),
+  ];
+}
+
 export function prescribe(ctx: Ctx, med: Code, o: RequestOptions): MedicationRequest {
+  const extension = ukCoreExtensions(o);
   const category = o.category ?? (ctx.source.id === 'gp' ? 'community' : 'outpatient');
   return add<MedicationRequest>(ctx, {
     resourceType: 'MedicationRequest',
+    ...(extension.length > 0 ? { extension } : {}),
     status: o.status ?? 'active',
     intent: 'order',
     category: [{ coding: [{ system: HL7.medicationRequestCategory, code: category }] }],

@@ -5,6 +5,7 @@
  */
 import type { ContextRule } from '../context/rules';
 import type { FhircastConfig, Lens } from './effective-config';
+import type { RulePack } from './rule-pack';
 
 /** A FHIR source as written in configuration: the limits may be left out and take defaults. */
 export interface SourceSettings {
@@ -59,6 +60,8 @@ export interface ManagedPolicy extends UserSettings {
   /** When the policy sets `contextRules`, clinicians may add their own only if this is true. */
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  /** Rule packs exported by the rule builder, listed inline: their rules follow `contextRules`. */
+  readonly rulePacks?: readonly RulePack[];
 }
 
 /** Where an effective value came from. */

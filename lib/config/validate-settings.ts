@@ -8,13 +8,14 @@ import type { FhircastConfig, Lens } from './effective-config';
 import type { AuditSettings, ConfigProblem, ManagedPolicy, Origin } from './model';
 import { clean, flag, integer, isObject, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
 import { items } from './validate-items';
+import { validateRulePacks, type RulePack } from './rule-pack';
 import { validateRule } from './validate-rule';
 import { validateSource } from './validate-source';
 
 export const LENSES = ['general', 'cancer', 'mental-health'] as const satisfies readonly Lens[];
 export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 5000] } as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'rulePacks'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -27,6 +28,7 @@ export interface CheckedLayer {
   readonly userMayAddSources?: boolean;
   readonly userMayAddContextRules?: boolean;
   readonly audit?: AuditSettings;
+  readonly rulePacks?: readonly RulePack[];
 }
 
 function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
@@ -70,5 +72,6 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('userMayAddSources') && { userMayAddSources: flag(raw['userMayAddSources'], 'userMayAddSources', report) }),
     ...(origin === 'managed' && has('userMayAddContextRules') && { userMayAddContextRules: flag(raw['userMayAddContextRules'], 'userMayAddContextRules', report) }),
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
+    ...(origin === 'managed' && has('rulePacks') && { rulePacks: validateRulePacks(raw['rulePacks'], problems, origin) }),
   };
 }

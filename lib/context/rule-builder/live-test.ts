@@ -1,8 +1,10 @@
 /**
  * The builder's live test: what a proposed rule reads on a page (all its frames together, as the
- * background combines them), and whether the rule may be saved. A rule that reads nothing or two
- * numbers on a page is flagged; a rule that ever reads a number the page does not show as visible
- * text is refused outright, because it would follow a patient the clinician cannot see.
+ * background combines them), and whether the rule may be saved. A page where it reads nothing or
+ * two numbers is flagged (on a list page that is right; on a patient's page the panel would show
+ * nobody); a rule that ever reads a number the page does not show as visible text is refused
+ * outright, because it would follow a patient the clinician cannot see. Saving needs the rule to
+ * have read three different patients.
  */
 import { combineFrames } from '../frame-reports';
 import { formatNhsNumber } from '../nhs-number';
@@ -47,7 +49,7 @@ export function judgePage(url: string, frames: readonly FrameReading[]): PageTes
   }
 }
 
-/** How many different patients' pages a rule must read before it may be saved: the one taught on and two more. */
+/** How many different patients a rule must have read before it may be saved: the one taught on and two more. */
 export const PAGES_TO_TEST = 3;
 
 export type SaveVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -58,9 +60,7 @@ export function mayBeSaved(tests: readonly PageTest[]): SaveVerdict {
   if (hidden?.verdict.kind === 'not-visible') {
     return { ok: false, reason: `It read ${formatNhsNumber(hidden.verdict.value)}, which ${hidden.url} does not show as visible text. A rule must read only what the clinician can see.` };
   }
-  const failed = tests.find((t) => t.verdict.kind !== 'one');
-  if (failed) return { ok: false, reason: `It did not read exactly one NHS number on ${failed.url}.` };
-  const patients = new Set(tests.map((t) => (t.verdict.kind === 'one' ? t.verdict.value : '')));
+  const patients = new Set(tests.flatMap((t) => (t.verdict.kind === 'one' ? [t.verdict.value] : [])));
   if (patients.size < PAGES_TO_TEST) return { ok: false, reason: `Test it on ${PAGES_TO_TEST - patients.size} more patient${PAGES_TO_TEST - patients.size === 1 ? '' : 's'}: open another patient in the EPR, then choose “Test this page”.` };
   return { ok: true };
 }

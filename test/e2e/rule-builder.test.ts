@@ -90,6 +90,7 @@ describe('teaching fhirside a new EPR', () => {
     expect(snippet).toEqual({ contextRules: [rule] });
     pack = JSON.parse(await options.locator('textarea[name="rulePack"]').inputValue()) as typeof pack;
     expect(pack).toEqual({ name: 'Harbour Care Record', version: '1.0.0', testedOn: { product: 'Harbour Care Record', version: '4.2.1' }, rules: [rule] });
+    await browser.close();
   });
 
   // Writing Chromium's policy folder needs root, as on CI.
@@ -101,7 +102,16 @@ describe('teaching fhirside a new EPR', () => {
     const browser = await launch();
     opened.push(browser);
     const { epr, panel } = await openEprWithPanel(browser, `${EPR3}/record/${p01.key}`);
-    await panel.locator(`.banner[data-patient="${patientKey(p01.nhsNumber)}"]`).waitFor({ timeout: 30_000 });
+    try {
+      await panel.locator(`.banner[data-patient="${patientKey(p01.nhsNumber)}"]`).waitFor({ timeout: 30_000 });
+    } catch (error) {
+      // Say what the extension had: the policy it was given and what each frame reported.
+      const storage = await browser.background.evaluate(async () => {
+        const { storage } = (globalThis as unknown as { chrome: { storage: Record<'managed' | 'session', { get(): Promise<unknown> }> } }).chrome;
+        return JSON.stringify({ managed: await storage.managed.get(), session: await storage.session.get() });
+      });
+      throw new Error(`${(error as Error).message}\n${storage.slice(0, 3000)}\npanel: ${(await panel.locator('body').innerText()).slice(0, 800)}`);
+    }
     await epr.getByRole('link', { name: 'Next patient' }).click();
     await panel.locator(`.banner[data-patient="${patientKey(p02.nhsNumber)}"]`).waitFor({ timeout: 30_000 });
     expect(await patientsShown(panel)).toEqual([patientKey(p02.nhsNumber)]);

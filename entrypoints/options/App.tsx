@@ -4,6 +4,7 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import { RuleBuilder } from '@/components/options/rule-builder/RuleBuilder';
 import { RuleBuilderSection } from '@/components/options/rule-builder/RuleBuilderSection';
 import { RulePackImport } from '@/components/options/rule-builder/RulePackImport';
+import { TabDiagnostics } from '@/components/options/rule-builder/TabDiagnostics';
 import type { UserSettings } from '@/lib/config/model';
 import { addUserRule, addUserSource, asUserSettings, removeUserRule, removeUserSource, setGeneral } from '@/lib/config/user-settings-edit';
 import { readUserSettings, writeUserSettings } from '@/lib/platform/user-settings-store';
@@ -12,6 +13,7 @@ import { testConnection } from './connection-test';
 import { importRulePack, type ImportResult } from './import-rule-pack';
 import { useResolvedConfig } from './useResolvedConfig';
 import { useRuleBuilder } from './useRuleBuilder';
+import { useTabDiagnostics } from './useTabDiagnostics';
 
 /** Applies one edit to the latest saved settings (another open options page may have saved since). */
 async function edit(change: (settings: UserSettings) => UserSettings): Promise<void> {
@@ -23,6 +25,7 @@ export function App() {
   const [checks, setChecks] = useState<Record<string, ConnectionState>>({});
   const [imported, setImported] = useState<ImportResult>();
   const builder = useRuleBuilder((rule) => edit((s) => addUserRule(s, rule)));
+  const diagnostics = useTabDiagnostics(resolved?.config.contextRules);
   if (!resolved) return null;
 
   const onTest = (sourceId: string) => {
@@ -59,6 +62,7 @@ export function App() {
         />
         <RulePackImport result={imported} onImport={(text) => void importRulePack(text, edit).then(setImported)} />
       </RuleBuilderSection>
+      <TabDiagnostics tabs={diagnostics.tabs} onLookCloser={(tabId) => void diagnostics.lookCloser(tabId)} />
     </OptionsPage>
   );
 }

@@ -46,6 +46,10 @@ describe('teaching fhirside a new EPR', () => {
     await recordShown(epr, p01.key);
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // Diagnostics before teaching: the built-in "labelled number anywhere" rule reads two numbers in the frame.
+    const before = options.locator(`tr[data-diagnosis][data-url="${EPR3}/record/${p01.key}"]`);
+    await before.and(options.locator('[data-reason="several"]')).waitFor();
+    expect(await before.textContent()).toMatch(/nhs-number-on-page.*Frame http:\/\/127\.0\.0\.1:8112\/frame\/p01: Read 999 000 0018, 999 \d{3} \d{4}: the page shows 2 different NHS numbers.*No patient/);
 
     await options.locator(`tr[data-url="${EPR3}/record/${p01.key}"]`).getByRole('button', { name: 'Teach fhirside this page' }).click();
     const numbers = options.locator('tr[data-candidate][data-kind="nhs-number"]');
@@ -115,5 +119,13 @@ describe('teaching fhirside a new EPR', () => {
     await epr.getByRole('link', { name: 'Next patient' }).click();
     await panel.locator(`.banner[data-patient="${patientKey(p02.nhsNumber)}"]`).waitFor({ timeout: 30_000 });
     expect(await patientsShown(panel)).toEqual([patientKey(p02.nhsNumber)]);
+
+    // IT's view on this computer: the tab read by the pack's rule in its frame; no teaching here.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const row = options.locator(`tr[data-diagnosis][data-url="${EPR3}/record/${p02.key}"][data-reason="patient"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/taught-127-0-0-1-8112.*Frame http:\/\/127\.0\.0\.1:8112\/frame\/p02: Read 999 015 8398, born 1955-09-02.*Patient 999 015 8398/);
+    expect(await options.locator('[data-locked="ruleBuilder"]').count()).toBe(1);
   });
 });

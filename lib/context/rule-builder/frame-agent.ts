@@ -4,7 +4,9 @@
  * frame it runs in; the options page puts the frames together.
  */
 import { NHS_NUMBER_IN_TEXT } from '../nhs-number';
+import { isShown } from '../element-visibility';
 import { scanPage } from '../page-scan';
+import type { ContextRule } from '../rules';
 import { visibleText } from '../visible-text';
 import { findCandidates, type Candidate } from './candidates';
 import type { Highlighter } from './highlights';
@@ -26,6 +28,20 @@ export function visibleNumbers(doc: Document): string[] | undefined {
   if (!doc.body) return [];
   const { text, complete } = visibleText(doc.body);
   return complete ? [...text.matchAll(NHS_NUMBER_IN_TEXT)].map((m) => m[0].replace(/\D/g, '')) : undefined;
+}
+
+/** Values a selector rule would read from elements the clinician cannot see (hidden by markup or style). */
+export function hiddenValues(doc: Document, rule: ContextRule): string[] {
+  const { identifier } = rule;
+  if (identifier.from !== 'selector') return [];
+  let elements: Element[];
+  try {
+    elements = [...doc.querySelectorAll(identifier.selector)].slice(0, 50);
+  } catch {
+    return [];
+  }
+  const values = elements.filter((e) => !isShown(e)).map((e) => ((identifier.attribute ? e.getAttribute(identifier.attribute) : e.textContent) ?? '').replace(/\s+/g, ' ').trim());
+  return [...new Set(values.filter(Boolean))];
 }
 
 /**
@@ -56,6 +72,7 @@ export function frameAgent(doc: Document, url: () => string, highlighter: Highli
       frameUrl: url(),
       report: scanPage(doc, url(), [rule]),
       visibleNumbers: visibleNumbers(doc),
+      hidden: hiddenValues(doc, rule),
     }),
     'builder-stop': () => highlighter.clear(),
   };

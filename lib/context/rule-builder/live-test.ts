@@ -17,6 +17,8 @@ export interface FrameReading {
   readonly report: PageContextReport;
   /** Ten digits each; undefined when the text was too large to read within the budget. */
   readonly visibleNumbers: readonly string[] | undefined;
+  /** Values the rule finds only in elements the clinician cannot see (for diagnostics). */
+  readonly hidden?: readonly string[];
 }
 
 export type PageVerdict =

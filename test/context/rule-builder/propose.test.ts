@@ -111,3 +111,12 @@ describe('proposing a rule', () => {
     expect(urlCapture('https://epr.example/view?id=x&nhs=9990158398', '9990158398')).toBe('&nhs=(\\d{10})(?!\\d)');
   });
 });
+
+describe('looking for hidden elements', () => {
+  it('finds what a rule would read if the element were shown', async () => {
+    const { hiddenValues } = await import('@/lib/context/rule-builder/frame-agent');
+    load('<div hidden><span class="nhs">999 000 0018</span></div><span class="nhs" style="display:none">999 237 5819</span><span class="nhs">999 015 8398</span>');
+    const rule = { id: 'r', urlPattern: '^http://epr/', identifier: { from: 'selector' as const, selector: '.nhs' } };
+    expect(hiddenValues(document, rule)).toEqual(['999 000 0018', '999 237 5819']);
+  });
+});

@@ -19,6 +19,8 @@ export const PORTS = {
   mh: port('FHIRSIDE_MH_PORT', 8103),
   epr1: port('FHIRSIDE_EPR1_PORT', 8110),
   epr2: port('FHIRSIDE_EPR2_PORT', 8111),
+  /** Harbour Care Record: the patient in an iframe, other people's NHS numbers around it. */
+  epr3: port('FHIRSIDE_EPR3_PORT', 8112),
   /** Test controls: stop/start a source, revoke tokens (sandbox/admin.ts). */
   admin: port('FHIRSIDE_ADMIN_PORT', 8199),
   /** FHIRcast hub (sandbox/fhircast/): EPR 2 publishes to it, fhirside subscribes. */

@@ -1,6 +1,6 @@
 /**
  * The whole sandbox world in one process: the SMART authorization server, the three FHIR sources
- * and the two demo EPR sites, on loopback. `npm run sandbox` (main.ts), `npm start` and the
+ * and the three demo EPR sites, on loopback. `npm run sandbox` (main.ts), `npm start` and the
  * end-to-end tests all start it through here.
  */
 import type { Resource } from '@medplum/fhirtypes';
@@ -53,6 +53,7 @@ export interface SandboxUrls {
   /** Demo EPR sites. */
   readonly epr1: string;
   readonly epr2: string;
+  readonly epr3: string;
   /** Test controls (sandbox/admin.ts). */
   readonly admin: string;
   /** FHIRcast hub URL (`hub.url`). */
@@ -74,6 +75,7 @@ export const PORT_ENV: Record<keyof typeof PORTS, string> = {
   mh: 'FHIRSIDE_MH_PORT',
   epr1: 'FHIRSIDE_EPR1_PORT',
   epr2: 'FHIRSIDE_EPR2_PORT',
+  epr3: 'FHIRSIDE_EPR3_PORT',
   admin: 'FHIRSIDE_ADMIN_PORT',
   fhircast: 'FHIRSIDE_FHIRCAST_PORT',
 };
@@ -181,6 +183,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const epr2 = await starting('epr2', ports.epr2, () => startEprSite({ variant: 2, host: HOST, port: ports.epr2, patients: ROSTER, integration }));
     closers.push(epr2.close);
     log(`epr2   ${epr2.url}/app  Northfield ClinicalWorks (demo EPR)`);
+    const epr3 = await starting('epr3', ports.epr3, () => startEprSite({ variant: 3, host: HOST, port: ports.epr3, patients: ROSTER }));
+    closers.push(epr3.close);
+    log(`epr3   ${epr3.url}  Harbour Care Record (demo EPR for the rule builder: no built-in rule)`);
 
     const admin = await starting('admin', ports.admin, () => startAdminServer({
       host: HOST,
@@ -251,6 +256,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mh: bases.mh ?? '',
       epr1: epr1.url,
       epr2: epr2.url,
+      epr3: epr3.url,
       admin: admin.url,
       fhircast: hub.url,
     };
@@ -259,6 +265,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...SOURCES.map((s) => `${urls[s.id]}/metadata`),
       `${urls.epr1}/`,
       `${urls.epr2}/app`,
+      `${urls.epr3}/`,
       `${urls.fhircast}/${FHIRCAST_TOPIC}`,
     ]);
     return { urls, close, setLatency: (ms) => void ((latencyMs = ms), (latencyJitterMs = 0)) };

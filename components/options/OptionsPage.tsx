@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ResolvedConfig } from '../../lib/config/resolve';
 import type { SourceSettings } from '../../lib/config/model';
 import type { GeneralSettings } from '../../lib/config/user-settings-edit';
@@ -22,10 +23,12 @@ interface Props {
   readonly onAddRule: (rule: ContextRule) => void;
   readonly onRemoveRule: (ruleId: string) => void;
   readonly onGeneral: (general: GeneralSettings) => void;
+  /** Sections of their own (the rule builder, tab diagnostics), after the EPR sites. */
+  readonly children?: ComponentChildren;
 }
 
 /** The options page: the effective configuration, where each value came from, and what may be changed. */
-export function OptionsPage({ resolved, checks, redirectUri, onTest, onAddSource, onRemoveSource, onAddRule, onRemoveRule, onGeneral }: Props) {
+export function OptionsPage({ resolved, checks, redirectUri, onTest, onAddSource, onRemoveSource, onAddRule, onRemoveRule, onGeneral, children }: Props) {
   const { config, origins, userMay } = resolved;
   return (
     <main class="options">
@@ -49,6 +52,7 @@ export function OptionsPage({ resolved, checks, redirectUri, onTest, onAddSource
         <RuleTable rules={config.contextRules} origins={origins.contextRules} onRemove={onRemoveRule} />
         {userMay.addContextRules ? <RuleForm onAdd={onAddRule} /> : <p class="secondary" data-locked="contextRules">Your organisation manages the list of EPR sites.</p>}
       </section>
+      {children}
 
       <section aria-labelledby="general-heading">
         <h2 id="general-heading">Panel and saved summaries</h2>

@@ -5,6 +5,7 @@
  */
 import type { ContextRule } from '../context/rules';
 import type { FhircastConfig, Lens } from './effective-config';
+import type { RulePack } from './rule-pack';
 
 /** A FHIR source as written in configuration: the limits may be left out and take defaults. */
 export interface SourceSettings {
@@ -75,6 +76,8 @@ export interface ManagedPolicy extends UserSettings {
    * besides the sites the context rules name. An EPR that launches from a page no rule reads.
    */
   readonly launchOrigins?: readonly string[];
+  /** Rule packs exported by the rule builder, listed inline: their rules follow `contextRules`. */
+  readonly rulePacks?: readonly RulePack[];
 }
 
 /** Where an effective value came from. */

@@ -11,6 +11,7 @@ import type { ContextRule, IdentifierLocator } from '../context/rules';
 import type { SourceConfig } from '../sources/source-config';
 import type { FhircastConfig } from './effective-config';
 import type { AuditSettings, CacheSettings, ManagedPolicy, RuleSettings, SourceSettings } from './model';
+import type { RulePack } from './rule-pack';
 import { SOURCE_LIMITS } from './validate-source';
 import { LOCATOR_KINDS } from './validate-rule';
 import { CACHE_LIMITS, IDLE_LOCK_LIMITS, LENSES } from './validate-settings';
@@ -101,5 +102,17 @@ export const POLICY_SCHEMA = {
       authorization: str('Authorization header value (e.g. "Bearer …") for an endpoint with its own credential; sent when the source\'s sign-in may not be.'),
     }),
     launchOrigins: listOf('Origins whose pages may open fhirside\'s SMART EHR launch, besides the sites the context rules name.', str('An origin, https, e.g. "https://epr.trust.nhs.uk".')),
+    rulePacks: listOf(
+      'Rule packs exported by the rule builder on the options page; their rules apply after contextRules.',
+      object<RulePack>('One EPR product\'s context rules, tested together.', {
+        name: str('Name of the pack, e.g. "Harbour Care Record".'),
+        version: str('Version of the pack, e.g. "1.0.0".'),
+        testedOn: object<NonNullable<RulePack['testedOn']>>('The EPR product and version the rules were tested on.', {
+          product: str('EPR product name.'),
+          version: str('EPR product version.'),
+        }),
+        rules: listOf('Context rules, as in contextRules.', rule),
+      }),
+    ),
   } satisfies PropertiesOf<ManagedPolicy>,
 } as const satisfies Schema;

@@ -6,6 +6,7 @@ import type { AuditSettings, ConfigProblem, Origin } from './model';
 import type { EffectiveConfig } from './effective-config';
 import { DEFAULT_CONFIG, DEFAULT_IDLE_LOCK_MS } from './built-in';
 import { mergeList, pick } from './merge-layers';
+import { withPackRules } from './rule-pack';
 import { checkLayer, type CheckedLayer } from './validate-settings';
 
 /** Where each effective value came from, for the options page's source column. */
@@ -39,16 +40,18 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
   const problems: ConfigProblem[] = [];
   const m: CheckedLayer = checkLayer(rawManaged, 'managed', problems);
   const u: CheckedLayer = checkLayer(rawUser, 'user', problems);
+  // Rule packs listed by policy are policy's rules, after its own contextRules.
+  const managedRules = withPackRules(m.contextRules, m.rulePacks, problems);
   const userMay = {
     addSources: m.sources === undefined || m.userMayAddSources === true,
-    addContextRules: m.contextRules === undefined || m.userMayAddContextRules === true,
+    addContextRules: managedRules === undefined || m.userMayAddContextRules === true,
   };
   // The built-in sources, rules and hub are the sandbox's: a browser under any policy is a real
   // deployment, where loopback demo servers must never appear beside the trust's own.
   const managed = isNonEmpty(rawManaged);
   const demo = <T,>(list: readonly T[]): readonly T[] => (managed ? [] : list);
   const sources = mergeList('sources', m.sources, u.sources, demo(defaults.sources), userMay.addSources, problems);
-  const rules = mergeList('contextRules', m.contextRules, u.contextRules, demo(defaults.contextRules), userMay.addContextRules, problems);
+  const rules = mergeList('contextRules', managedRules, u.contextRules, demo(defaults.contextRules), userMay.addContextRules, problems);
   const [fhircast, fhircastOrigin] = pick(m.fhircast, u.fhircast, managed ? undefined : defaults.fhircast);
   const [maxAgeMs, maxAgeOrigin] = pick(m.cacheMaxAgeMs, u.cacheMaxAgeMs, defaults.cache.maxAgeMs);
   const [maxPatients, maxPatientsOrigin] = pick(m.cacheMaxPatients, u.cacheMaxPatients, defaults.cache.maxPatients);

@@ -8,6 +8,7 @@ import type { FhircastConfig, Lens } from './effective-config';
 import type { AuditSettings, ConfigProblem, ManagedPolicy, Origin } from './model';
 import { clean, flag, integer, isObject, list, oneOf, secureUrl, text, unknownFields, type Report } from './validate-fields';
 import { items } from './validate-items';
+import { validateRulePacks, type RulePack } from './rule-pack';
 import { validateRule } from './validate-rule';
 import { validateSource } from './validate-source';
 
@@ -16,7 +17,7 @@ export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 
 /** One minute to one shift. */
 export const IDLE_LOCK_LIMITS = [1, 12 * 60] as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes', 'launchOrigins'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes', 'launchOrigins', 'rulePacks'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -31,6 +32,7 @@ export interface CheckedLayer {
   readonly audit?: AuditSettings;
   readonly idleLockMs?: number;
   readonly launchOrigins?: readonly string[];
+  readonly rulePacks?: readonly RulePack[];
 }
 
 function fhircast(raw: unknown, report: Report): FhircastConfig | undefined {
@@ -88,5 +90,6 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
     ...(origin === 'managed' && has('idleLockMinutes') && { idleLockMs: minutesToMs(integer(raw['idleLockMinutes'], 'idleLockMinutes', report, ...IDLE_LOCK_LIMITS)) }),
     ...(origin === 'managed' && has('launchOrigins') && { launchOrigins: launchOrigins(raw['launchOrigins'], report) }),
+    ...(origin === 'managed' && has('rulePacks') && { rulePacks: validateRulePacks(raw['rulePacks'], problems, origin) }),
   };
 }

@@ -20,7 +20,8 @@ async function injectIntoOpenTabs(sites: string[]): Promise<void> {
   await Promise.all(tabs.map(async ({ id }) => {
     if (id === undefined) return;
     const alive = await browser.tabs.sendMessage(id, message('context-ping', {}), { frameId: 0 }).catch(() => undefined);
-    if (!alive) await browser.scripting.executeScript({ target: { tabId: id }, files: [`/${SCRIPT_FILE}` as const] }).catch(() => undefined);
+    // Every frame, as the registration does: an EPR that shows its patient in a frame is read there.
+    if (!alive) await browser.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: [`/${SCRIPT_FILE}` as const] }).catch(() => undefined);
   }));
 }
 

@@ -15,15 +15,18 @@ export function jsonForScript(value: unknown): string {
  * Everything loads from the site itself: no CDN, no third party. A browser extension's content
  * script is not bound by the page's policy, so this does not get in the extension's way.
  */
-const csp = (connectTo: readonly string[]) =>
-  `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src ${["'self'", ...connectTo].join(' ')}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+const csp = (connectTo: readonly string[], frames: boolean) =>
+  `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src ${["'self'", ...connectTo].join(' ')}; base-uri 'none'; form-action 'self'; frame-src ${frames ? "'self'" : "'none'"}; frame-ancestors ${frames ? "'self'" : "'none'"}`;
 
-/** @param connectTo - origins the page's script may call besides its own (the FHIRcast hub, the EHR launch endpoint) */
-export function send(res: ServerResponse, status: number, contentType: string, body: string, connectTo: readonly string[] = []): void {
+/**
+ * @param connectTo - origins the page's script may call besides its own (the FHIRcast hub, the EHR launch endpoint)
+ * @param frames - the site frames its own pages (EPR 3); every other page may be framed by nobody
+ */
+export function send(res: ServerResponse, status: number, contentType: string, body: string, connectTo: readonly string[] = [], frames = false): void {
   res.writeHead(status, {
     'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(body),
-    'Content-Security-Policy': csp(connectTo),
+    'Content-Security-Policy': csp(connectTo, frames),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',

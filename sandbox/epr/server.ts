@@ -1,7 +1,8 @@
 /**
- * The two demo EPR sites the extension reads patient context from (node:http, server-rendered,
+ * The demo EPR sites the extension reads patient context from (node:http, server-rendered,
  * no frameworks, nothing loaded from elsewhere). Variant 1 is a classic multi-page PAS; variant 2
- * a single-page app that switches patient without a page load.
+ * a single-page app that switches patient without a page load; variant 3 a shared care record
+ * that frames the patient among other people's NHS numbers (the rule builder's demo).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,10 +10,11 @@ import type { RosterPatient } from '../data/roster';
 import { send } from './html';
 import { renderShell, type EprIntegration } from './northfield';
 import { renderList, renderNotFound, renderPatient } from './riverside';
+import { renderHarbourFrame, renderHarbourList, renderHarbourNotFound, renderHarbourRecord } from './harbour';
 import { closeServer, listen } from '../listen';
 
 export interface EprSiteOptions {
-  readonly variant: 1 | 2;
+  readonly variant: 1 | 2 | 3;
   readonly host: string;
   /** 0 picks a free port. */
   readonly port: number;
@@ -44,6 +46,16 @@ function riverside(patients: readonly RosterPatient[]): Handler {
   };
 }
 
+function harbour(patients: readonly RosterPatient[]): Handler {
+  return (_req, res, url) => {
+    if (url.pathname === '/') return send(res, 200, HTML, renderHarbourList(patients), [], true);
+    const [, kind, key] = /^\/(record|frame)\/([\w-]+)$/.exec(url.pathname) ?? [];
+    const patient = patients.find((p) => p.key === key);
+    if (patient === undefined) send(res, 404, HTML, renderHarbourNotFound());
+    else send(res, 200, HTML, kind === 'frame' ? renderHarbourFrame(patients, patient) : renderHarbourRecord(patients, patient), [], true);
+  };
+}
+
 function northfield(patients: readonly RosterPatient[], [script, integrationScript]: readonly [string, string], integration: EprIntegration | undefined): Handler {
   const connectTo = [integration?.fhircast?.hubUrl, integration?.launch?.authUrl].filter((u) => u !== undefined).map((u) => new URL(u).origin);
   return (_req, res, url) => {
@@ -68,6 +80,8 @@ const readScript = (name: string) => readFile(new URL(name, import.meta.url), 'u
 export async function startEprSite(options: EprSiteOptions): Promise<EprSite> {
   const handler = options.variant === 1
     ? riverside(options.patients)
+    : options.variant === 3
+    ? harbour(options.patients)
     : northfield(options.patients, [await readScript('./northfield-app.js'), await readScript('./northfield-integration.js')], options.integration);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {

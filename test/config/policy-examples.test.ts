@@ -54,7 +54,8 @@ describe('example policies in docs/policies/', () => {
     const resolved = resolveConfig(policy, undefined);
     expect(resolved.problems).toEqual([]);
     expect(resolved.config.sources.map((s) => s.id)).toEqual(['gp', 'acute', 'mh']);
-    expect(resolved.config.contextRules.map((r) => r.id)).toEqual(['trust-pas', 'trust-clinical-portal']);
+    // The rule pack's rules follow the policy's own contextRules.
+    expect(resolved.config.contextRules.map((r) => r.id)).toEqual(['trust-pas', 'trust-clinical-portal', 'harbour-care-record']);
     expect(resolved.userMay).toEqual({ addSources: false, addContextRules: false });
     expect(resolved.config.audit?.endpoint).toMatch(/^https:\/\//);
   });

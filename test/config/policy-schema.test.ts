@@ -55,6 +55,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
       audit: { endpoint: 'https://fhir.trust.example/r4/AuditEvent', sourceId: 'gp', authorization: 'Bearer audit' },
       idleLockMinutes: 10,
       launchOrigins: ['https://launcher.trust.example'],
+      rulePacks: [{ name: 'Harbour', version: '1', testedOn: { product: 'Harbour Care Record', version: '4.2.1' }, rules: [{ id: 'harbour', urlPattern: '^https://shcr/', identifier: { from: 'url', pattern: '/(\\d{10})' } }] }],
     };
     const validate = new Ajv({ allErrors: true }).compile(strict(POLICY_SCHEMA));
     expect(validate(everything), JSON.stringify(validate.errors)).toBe(true);
@@ -62,6 +63,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
     expect(resolved.problems).toEqual([]);
     expect(resolved.config.sources[0]).toEqual(everything.sources[0]);
     expect(resolved.config.contextRules[0]).toEqual(everything.contextRules[0]);
+    expect(resolved.config.contextRules[1]).toEqual(everything.rulePacks[0]!.rules[0]);
   });
 
   it('rejects, like Chrome would, a value of the wrong type', () => {

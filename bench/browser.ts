@@ -5,10 +5,8 @@
 import type { Page } from 'playwright-core';
 import { launchWithExtension, openPanel, signInFromPanel, tabIdOf, type ExtensionBrowser } from '../scripts/extension-browser';
 import { DEFAULT_SOURCES } from '../lib/config/defaults';
+import { saveUserSettings } from '../scripts/extension-settings';
 import { NHS_NUMBER_SYSTEM } from '../sandbox/config';
-
-/** The extension's service worker global, as far as the bench touches it. */
-declare const chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
 
 export interface BenchBrowser {
   readonly browser: ExtensionBrowser;
@@ -93,8 +91,5 @@ export async function waitForSavedSummary(bench: BenchBrowser, timeoutMs = 15_00
  */
 export async function setObservationHorizon(bench: BenchBrowser, days: number | undefined): Promise<void> {
   const sources = DEFAULT_SOURCES.map((s) => ({ ...s, ...(days === undefined ? {} : { observationHorizonDays: days }) }));
-  await bench.browser.background.evaluate(
-    (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove('settings')),
-    days === undefined ? undefined : { sources },
-  );
+  await saveUserSettings(bench.browser, days === undefined ? {} : { sources });
 }

@@ -6,6 +6,7 @@ import { tabReportMessage } from '@/lib/context/tab-report-message';
 import { dispatch, message, type Sender } from '@/lib/messaging';
 import { contextHandlers } from '@/lib/platform/context-handlers';
 import { onSiteAccessChanged, syncContextScripts } from '@/lib/platform/context-scripts';
+import { exposeDemoTestHooks } from '@/lib/platform/demo-test-hooks';
 import { fhircastConnection } from '@/lib/platform/fhircast-connection';
 import { hubAccessToken, onSourceSignedIn } from '@/lib/platform/hub-token';
 import { onKeepAlive } from '@/lib/platform/keep-alive';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   const rules = async () => (config ?? (await loaded)).contextRules;
 
   void openPanelOnActionClick();
+  exposeDemoTestHooks(globalThis);
 
   const tabs = createTabContexts({
     store,

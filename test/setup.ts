@@ -6,3 +6,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 beforeEach(() => {
   fakeBrowser.reset();
 });
+
+// The clinician's settings database starts empty in every test, like the fake browser's storage.
+beforeEach(async () => {
+  await new Promise((resolve, reject) => {
+    const deleting = indexedDB.deleteDatabase('fhirside-settings');
+    deleting.onsuccess = resolve;
+    deleting.onerror = () => reject(deleting.error);
+  });
+});

@@ -50,7 +50,7 @@ export interface AuditSettings {
  */
 export type RuleSettings = ContextRule & { readonly fhircast?: boolean };
 
-/** Settings a clinician may save on the options page (storage.local): settings only, never clinical data. */
+/** Settings a clinician may save on the options page (the extension origin's IndexedDB): settings only, never clinical data. */
 export interface UserSettings {
   readonly sources?: readonly SourceSettings[];
   readonly contextRules?: readonly RuleSettings[];

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
+import { saveUserSettings } from '../../scripts/extension-settings';
 import { PORTS } from '../../sandbox/config';
 import { ROSTER } from '../../sandbox/data/roster';
 import type { FaultMode } from '../../sandbox/fhir/faults';
@@ -34,9 +35,6 @@ const EXPECTED: Record<Exclude<FaultMode, 'none'>, { state: string; says: RegExp
   'huge-page': { state: 'done', says: /Up to date/ },
 };
 
-/** Chrome storage, used inside the service worker to give the acute trust a short timeout. */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-
 describe('a misbehaving source', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
@@ -50,11 +48,9 @@ describe('a misbehaving source', () => {
 
   it('never takes the panel down with it, whatever kind of server it is', async () => {
     // A short timeout for the acute trust, so "no answer" is seen in seconds rather than fifteen.
-    await browser.background.evaluate(async (base: string) => {
-      await chrome.storage.local.set({
-        settings: { sources: [{ id: 'acute', name: 'St Elsewhere Acute Trust', fhirBaseUrl: base, clientId: 'fhirside', scope: 'openid fhirUser offline_access user/*.read', timeoutMs: 3000 }] },
-      });
-    }, `http://127.0.0.1:${PORTS.acute}/fhir`);
+    await saveUserSettings(browser, {
+      sources: [{ id: 'acute', name: 'St Elsewhere Acute Trust', fhirBaseUrl: `http://127.0.0.1:${PORTS.acute}/fhir`, clientId: 'fhirside', scope: 'openid fhirUser offline_access user/*.read', timeoutMs: 3000 }],
+    });
     const { panel } = await openEprWithPanel(browser, `${EPR1}/patient/${patient.key}`);
     const errors = collectPageErrors(panel);
     // Every extension context: uncaught errors in any page of the browser, and errors the panel logs.

@@ -4,15 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
+import { saveUserSettings } from '../../scripts/extension-settings';
 import { PORTS } from '../../sandbox/config';
 import { ROSTER } from '../../sandbox/data/roster';
 import { EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
 
 const ADMIN = `http://127.0.0.1:${PORTS.admin}`;
 const patient = ROSTER.find((p) => p.key === 'p12')!;
-
-/** The storage API, used inside the extension's service worker to save the clinician's settings. */
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
 describe('an open source beside SMART sources', () => {
   let browser: ExtensionBrowser;
@@ -26,9 +24,7 @@ describe('an open source beside SMART sources', () => {
   });
 
   it('shows the open source without sign-in and offers sign-in for the others', async () => {
-    await browser.background.evaluate(async (base: string) => {
-      await chrome.storage.local.set({ settings: { sources: [{ id: 'mh', name: 'Northfield Mental Health Trust', fhirBaseUrl: base, auth: 'none' }] } });
-    }, `http://127.0.0.1:${PORTS.mh}/fhir`);
+    await saveUserSettings(browser, { sources: [{ id: 'mh', name: 'Northfield Mental Health Trust', fhirBaseUrl: `http://127.0.0.1:${PORTS.mh}/fhir`, auth: 'none' }] });
     const { panel } = await openEprWithPanel(browser, `${EPR1}/patient/${patient.key}`);
     await panel.locator('.source[data-source="mh"][data-state="done"]').waitFor({ timeout: 30_000 });
     await panel.locator('.source[data-source="gp"][data-state="needs-sign-in"]').waitFor();

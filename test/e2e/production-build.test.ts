@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CONFIG } from '../../lib/config/built-in';
+import { DEMO_HOOKS_GLOBAL } from '../../lib/platform/demo-hooks-contract';
 import { EXTENSION_DIR } from '../../scripts/extension-browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,6 +21,8 @@ const DEMO_VALUES = [
   ...DEMO_CONFIG.contextRules.map((rule) => `"${rule.id}"`),
   ...DEMO_CONFIG.contextRules.map((rule) => `\`${rule.id}\``),
   DEMO_CONFIG.fhircast?.topic ?? 'demo FHIRcast topic missing',
+  // The hook the tests use to save settings: a production build must not let anyone else do so.
+  DEMO_HOOKS_GLOBAL,
 ];
 
 interface Manifest {

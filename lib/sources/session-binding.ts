@@ -49,6 +49,9 @@ export async function dropSession(store: KeyValueStore, sourceId: string): Promi
 export async function boundState(store: KeyValueStore, source: SourceConfig): Promise<fhirclient.ClientState | undefined> {
   const state = await storedState(store, source.id);
   if (!state) return undefined;
+  // A sign-in in progress holds no token yet, so nothing that could go to the wrong host: it is
+  // left to finish (dropping it would break the sign-in another page is running right now).
+  if (!state.tokenResponse?.access_token) return state;
   if (holds((await store.get(bindingKey(source.id))) as SessionBinding | undefined, source, state)) return state;
   await dropSession(store, source.id);
   return undefined;

@@ -14,7 +14,7 @@ import type { fhirclient } from 'fhirclient/lib/types';
 import type { KeyValueStore } from './key-value-store';
 import type { SmartAuthDeps, SignInOptions } from './smart-auth';
 import { bindSession } from './session-binding';
-import { sourceStorage } from './smart-storage';
+import { sourceStorage, storedState } from './smart-storage';
 import type { SourceConfig } from './source-config';
 
 /** fhirclient ships CommonJS; bundlers differ on whether `default` is the class or holds it. */
@@ -65,6 +65,10 @@ export async function signInWithClient(deps: SmartAuthDeps, source: SourceConfig
     noRedirect: true,
     completeInTarget: true,
   })) as unknown as string;
+  // Bound before the tokens are stored: whatever restores the session the moment they appear (the
+  // worker's FHIRcast subscription listens for them) must find it bound, or it drops it as unbound.
+  const pending = await storedState(deps.store, source.id);
+  if (pending) await bindSession(deps.store, source, pending);
   const callbackUrl = await deps.launchWebAuthFlow(authorizeUrl, interactive);
   adapter.setUrl(callbackUrl);
   const client = await ready(adapter);

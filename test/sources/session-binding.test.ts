@@ -62,6 +62,17 @@ describe('a stored session is bound to where it was issued', () => {
     expect(await restoreSession(d, gp())).toBeUndefined();
   });
 
+  it('survives another page restoring it at every step of the sign-in (the worker restores on each stored key)', async () => {
+    const d = deps();
+    // What the worker's FHIRcast subscription does: restore the session whenever a key of it is stored.
+    const watching = { ...d, store: { ...d.store, set: async (key: string, value: unknown) => {
+      await d.store.set(key, value);
+      if (key.startsWith('smart:gp:') && !key.endsWith('binding')) await restoreSession(d, gp());
+    } } };
+    const client = await signIn(watching, gp(), true);
+    expect((await restoreSession(d, gp()))?.state.tokenResponse?.access_token).toBe(client.state.tokenResponse?.access_token);
+  });
+
   it('is dropped when the client id changes', async () => {
     const d = deps();
     await signIn(d, gp(), true);

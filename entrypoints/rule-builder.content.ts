@@ -5,9 +5,10 @@ import { handleBuilderMessage } from '@/lib/context/rule-builder/messages';
 
 // Never registered: the options page injects it into one tab (scripting.executeScript, all
 // frames) when an analyst asks to teach fhirside that page, and it lasts until the page unloads.
-// The matches are the demo EPRs, as for the context script; they grant nothing more.
+// So it matches nothing here: a match would become a host permission of every build, production
+// included (test/e2e/production-build.test.ts looks).
 export default defineContentScript({
-  matches: ['http://127.0.0.1/*', 'http://localhost/*'],
+  matches: [],
   registration: 'runtime',
   main(ctx) {
     const highlighter = pageHighlighter(document);

@@ -18,7 +18,7 @@ export const CATEGORY_SPLITS: Readonly<Record<string, readonly string[]>> = {
   CarePlan: ['assess-plan'],
 };
 
-/** Learned: the source refuses `_sort` (it answered a search with it 400, and without it 200). */
+/** Learned: the source refuses `_sort` or `_include` (it answered a search with them 400, and without them 200). */
 export const NO_SORT = 'no-sort';
 /** Learned: the source ignores `_lastUpdated` (it sent records older than asked for). */
 export const IGNORES_LAST_UPDATED = 'ignores-lastUpdated';
@@ -44,11 +44,19 @@ export function adaptToStatement(query: PatientQuery, capabilities: Capabilities
   });
 }
 
-/** The query without `_sort` (results are ordered by fhirside anyway). */
-export const withoutSort = (query: PatientQuery): PatientQuery => withParams(query, (p) => p.delete('_sort'));
+/**
+ * The query without the parameters it can do without: `_sort` (fhirside orders results anyway) and
+ * `_include` (the Medications and Devices it names are then read by id, sources/referents.ts). A
+ * server that refuses either (400) answers the plain search.
+ */
+export const withoutSort = (query: PatientQuery): PatientQuery =>
+  withParams(query, (p) => {
+    p.delete('_sort');
+    p.delete('_include');
+  });
 
-/** True if the query carries `_sort`. */
-export const sorts = (query: PatientQuery): boolean => /[?&]_sort=/.test(query.url);
+/** True if the query carries `_sort` or `_include`. */
+export const sorts = (query: PatientQuery): boolean => /[?&](_sort|_include)=/.test(query.url);
 
 /** One query per category, for a source that searches this type only by category. */
 export function splitByCategory(query: PatientQuery): PatientQuery[] {

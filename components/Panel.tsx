@@ -83,7 +83,8 @@ export function Panel(props: Props) {
   // Find and expand belong to the patient on screen: a switch of patient clears them (useFind).
   const [query, setQuery] = useFind(report?.kind === 'patient' ? report.context.key : '');
   const [expand, setExpand] = useState<ExpandSignal>();
-  useKeyboardNav({ onExpand: (open) => setExpand({ open, seq: (expand?.seq ?? 0) + 1 }), onClearFind: () => setQuery('') });
+  // From the previous signal, not this render's: the key handler may hold an older render's closure.
+  useKeyboardNav({ onExpand: (open) => setExpand((previous) => ({ open, seq: (previous?.seq ?? 0) + 1 })), onClearFind: () => setQuery('') });
   if (report?.kind !== 'patient') return <NoPatient report={report} />;
   const context = report.context;
   // Wrong-patient rule: a view made for any other context is never drawn, not even for a frame.

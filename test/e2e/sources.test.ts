@@ -46,7 +46,7 @@ describe('three SMART sources', () => {
       sync: await chrome.storage.sync.get(null),
     }));
     const tokens = ['gp', 'acute', 'mh'].map((id) => {
-      const state = Object.entries(storage.session).find(([key, value]) => key.startsWith(`smart:${id}:`) && typeof value === 'object')?.[1] as
+      const state = Object.entries(storage.session).find(([key, value]) => key.startsWith(`smart:${id}:`) && typeof value === 'object' && value !== null && 'tokenResponse' in value)?.[1] as
         | { tokenResponse?: { access_token?: string } }
         | undefined;
       return state?.tokenResponse?.access_token;

@@ -86,13 +86,14 @@ describe('the working view, end to end', () => {
   });
 
   it('collapses and expands every section but allergies, by button and by key', async () => {
+    // Each section follows the signal in an effect, after the next paint: polled, not read at once.
     await panel.getByRole('button', { name: 'Collapse all' }).click();
-    expect(await panel.locator('.section-toggle[aria-expanded="true"]').count()).toBe(0);
+    await expect.poll(() => panel.locator('.section-toggle[aria-expanded="true"]').count()).toBe(0);
     expect(await panel.locator('.section-allergies li.row').count()).toBeGreaterThan(0);
-    expect(await panel.locator('.section-problems li.row').count()).toBe(0);
+    await expect.poll(() => panel.locator('.section-problems li.row').count()).toBe(0);
     await panel.locator('body').press('e');
-    expect(await panel.locator('.section-toggle[aria-expanded="false"]').count()).toBe(0);
-    expect(await panel.locator('.section-problems li.row').count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.locator('.section-toggle[aria-expanded="false"]').count()).toBe(0);
+    await expect.poll(() => panel.locator('.section-problems li.row').count()).toBeGreaterThan(0);
     // j moves to the next row, n to the next section's heading.
     await panel.keyboard.press('j');
     expect(await panel.evaluate(() => document.activeElement?.closest('.section')?.getAttribute('data-section'))).toBe('allergies');

@@ -5,7 +5,7 @@
  * up on what the session opened while it was stopped through the hub's current context.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openExtensionPage, type FirefoxWithExtension } from '../../scripts/extension-firefox';
+import { openExtensionPage, signInFromFirefoxPanel, type FirefoxWithExtension } from '../../scripts/extension-firefox';
 import { ROSTER } from '../../sandbox/data/roster';
 import { HUB, publish } from '../e2e/context-steps';
 import { EPR2, patientKey } from '../e2e/support';
@@ -33,6 +33,11 @@ describe('FHIRcast in Firefox ESR', () => {
   });
 
   it('subscribes over ws://, follows the session, and keeps the patient through background restarts', async () => {
+    // The hub takes only a subscriber signed in to its source (the demo hub's is the mental-health trust).
+    const signing = await openEprWithFirefoxPanel(firefox, `${EPR2}/app/patient/${first.nhsNumber}`);
+    await signInFromFirefoxPanel(firefox, signing.panel);
+    await signing.panel.close();
+    await signing.epr.close();
     const options = await openExtensionPage(firefox, 'options.html');
     const status = () => sessionValueIn(options, 'fhircast:status') as Promise<Status | undefined>;
     await expect.poll(status, { timeout: 20_000 }).toMatchObject({ status: 'subscribed', hubUrl: HUB });

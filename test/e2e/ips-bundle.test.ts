@@ -12,6 +12,7 @@ import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-
 import { NHS_NUMBER_SYSTEM } from '../../sandbox/config';
 import { readExample } from '../fixtures/public-examples';
 import { axeViolations } from './axe';
+import { publish } from './context-steps';
 import { collectPageErrors, EPR2, launch, openEprWithPanel, patientKey, patientsShown } from './support';
 
 const ADMIN = 'http://127.0.0.1:8199';
@@ -33,6 +34,9 @@ describe('an IPS example Bundle loaded into a sandbox source', () => {
   const section = (id: string) => panel.locator(`section[data-section="${id}"]`);
 
   beforeAll(async () => {
+    // The demo EPR does not publish a loaded patient to the FHIRcast hub: a session patient left there
+    // by an earlier file would rightly take precedence over the page, so the session starts empty.
+    await publish('patient-close', NHS);
     const loaded = await fetch(`${ADMIN}/sources/gp/bundle`, { method: 'POST', body: JSON.stringify(ipsWithNhsNumber()) });
     expect(loaded.status).toBe(200);
     browser = await launch();

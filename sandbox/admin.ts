@@ -78,23 +78,24 @@ export async function startAdminServer(options: { host: string; port: number; co
     }
     const profilePath = /^\/sources\/([\w-]+)\/profile$/.exec(path);
     if (profilePath) {
-      let raw = '';
-      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      request.on('end', () => {
-        const body = (() => { try { return JSON.parse(raw || '{}') as { profile?: unknown; tokenSeconds?: unknown; linkSeconds?: unknown }; } catch { return undefined; } })();
-        const spec = typeof body?.profile === 'string' ? body.profile : '';
-        try {
-          rulesOf(spec || '?');
-        } catch (error) {
-          return reply(400, { error: (error as Error).message });
-        }
-        const settings: Partial<ProfileOptions> = {
-          ...(typeof body?.tokenSeconds === 'number' ? { tokenSeconds: body.tokenSeconds } : {}),
-          ...(typeof body?.linkSeconds === 'number' ? { linkSeconds: body.linkSeconds } : {}),
-        };
-        const known = options.controls.setProfile(profilePath[1]!, spec, settings);
-        reply(known ? 200 : 404, { source: profilePath[1], profile: spec, ...settings });
-      });
+      void readJsonBody(request).then(
+        (raw) => {
+          const body = (typeof raw === 'object' && raw !== null ? raw : {}) as { profile?: unknown; tokenSeconds?: unknown; linkSeconds?: unknown };
+          const spec = typeof body.profile === 'string' ? body.profile : '';
+          try {
+            rulesOf(spec || '?');
+          } catch (error) {
+            return reply(400, { error: (error as Error).message });
+          }
+          const settings: Partial<ProfileOptions> = {
+            ...(typeof body.tokenSeconds === 'number' ? { tokenSeconds: body.tokenSeconds } : {}),
+            ...(typeof body.linkSeconds === 'number' ? { linkSeconds: body.linkSeconds } : {}),
+          };
+          const known = options.controls.setProfile(profilePath[1]!, spec, settings);
+          reply(known ? 200 : 404, { source: profilePath[1], profile: spec, ...settings });
+        },
+        (error: Error) => reply(400, { error: error.message }),
+      );
       return;
     }
     if (path === '/latency') {

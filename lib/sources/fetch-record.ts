@@ -5,7 +5,7 @@
  */
 import { describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle, type FhirResource } from './fhir-types';
+import { isBundle, type Bundle, type FhirResource } from '../fhir/resource';
 import type { PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { entryStatus, sendBatch } from './batch';

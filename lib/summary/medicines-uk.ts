@@ -3,7 +3,7 @@
  * issued, when the repeat must be reviewed, quantity per issue. Read leniently from every place a
  * UK source may send them; anything not sent stays absent (never guessed).
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { datePart, obj, objs, str } from './fields';
 import type { Prescription } from './model';
 

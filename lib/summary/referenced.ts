@@ -4,7 +4,7 @@
  * absolute). The fetch layer delivers every referenced Medication and Device in the same answer as
  * the resources that point at them, so a row is built once with its referent present.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { objs, str } from './fields';
 
 export type Resolve = (from: FhirResource, reference: unknown) => FhirResource | undefined;

@@ -3,7 +3,7 @@
  * is read before anything is done to the patient. An active decision is an alert; any other status
  * is shown as it is, never as current.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { codeKeys, conceptText } from './codeable-text';
 import { datePart, join, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';

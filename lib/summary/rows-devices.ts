@@ -3,7 +3,7 @@
  * https://hl7.org/fhir/R4/deviceusestatement.html). An implant changes what is safe to do (MRI,
  * diathermy), so a device the source names only by reference is still drawn, by its display.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { conceptText } from './codeable-text';
 import { datePart, join, notes, obj, objs, period, statusCode, str } from './fields';
 import type { SummaryRow } from './model';

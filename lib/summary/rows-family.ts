@@ -3,7 +3,7 @@
  * in its own place, never among the patient's problems and never tagged for a lens — a mother's
  * breast cancer is a risk to note, not this patient's diagnosis.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import { conceptText } from './codeable-text';
 import { datePart, join, notes, obj, objs, str } from './fields';
 import type { SummaryRow } from './model';

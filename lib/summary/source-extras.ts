@@ -4,7 +4,7 @@
  * type, of everything else the source returned for the patient that no section draws: nothing a
  * source sent is dropped without the panel saying so.
  */
-import type { FhirResource } from '../sources/fhir-types';
+import type { FhirResource } from '../fhir/resource';
 import type { SectionId, SummaryRow } from './model';
 import type { RowContext } from './row-base';
 import { indexByReference, resolverOver } from './referenced';

@@ -14,7 +14,7 @@ import { readCapabilities, type Capabilities } from '@/lib/sources/capabilities'
 import { adaptToStatement, IGNORES_LAST_UPDATED, NO_SORT } from '@/lib/sources/adapt-query';
 import { patientQueries, type PatientQuery } from '@/lib/sources/queries';
 import type { SourceConfig } from '@/lib/sources/source-config';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 
 let server: FhirServer;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { groupMedicines } from '@/lib/summary/medicine-groups';
 import { medicationRow } from '@/lib/summary/rows';
 

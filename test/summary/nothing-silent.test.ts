@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@/lib/sources/fhir-types';
+import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import { buildSourceSummary } from '@/lib/summary/source-summary';
 import { isTreatmentLimiting } from '@/lib/summary/treatment-limiting';

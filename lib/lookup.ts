@@ -234,14 +234,15 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     if (!accessToken) return { state: 'needs-sign-in' };
     const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
     const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
-    const capabilities = capabilitiesOf(source, deps, get, signal);
+    const capabilities = rememberedCapabilities(source, deps, get, signal);
     // A recent saved copy is revalidated in one round trip (sources/prefetch.ts): the patient
     // search and every query's count and changes go as one batch, for the id it was saved under.
     const recent = await hooks.recent();
     const now = deps.now();
-    const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(await capabilities) };
+    const offered = await capabilities;
+    const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(offered) };
     const resultsSince = observationHorizon(source, now, queryOptions);
-    const ask = recent && (await capabilities).batch
+    const ask = recent && offered.batch
       ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, queryOptions), recent.fetchedAt, signal)
       : get;
     const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
@@ -280,7 +281,6 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       progress(summary, resources.length, result);
     };
     const saved = recent?.patientId === match.patient.id ? recent : undefined;
-    const offered = await capabilities;
     await fetchRecord({
       get: ask,
       baseUrl: source.fhirBaseUrl,
@@ -305,7 +305,8 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
   }
 }
 
-function capabilitiesOf(source: SourceConfig, deps: LookupDeps, get: ReturnType<typeof createFhirGet>, signal: AbortSignal): Promise<Capabilities> {
+/** The source's capabilities, read once per panel and remembered (a failed read is not). */
+function rememberedCapabilities(source: SourceConfig, deps: LookupDeps, get: ReturnType<typeof createFhirGet>, signal: AbortSignal): Promise<Capabilities> {
   const known = deps.capabilities?.get(source.id);
   if (known) return known;
   const reading = readCapabilities(get, source.fhirBaseUrl, signal);

@@ -6,15 +6,11 @@
  * or the resources of one example Bundle, with the Bundle's `urn:uuid` references turned into
  * `Type/id` the way a FHIR server stores a transaction.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import type { Summary } from '@/lib/summary/model';
 import { SUMMARY_RESOURCE_TYPES, buildSourceSummary } from '@/lib/summary/source-summary';
-
-const R4_DIR = join(process.cwd(), 'node_modules/hl7.fhir.r4.examples');
-const IPS_DIR = join(process.cwd(), 'node_modules/hl7.fhir.uv.ips/example');
+import { exampleFiles, readExampleText } from './examples';
 
 export const PATIENT_KEY = 'corpus|patient';
 
@@ -29,14 +25,14 @@ const r4Text = new Map<string, string>();
 
 function r4Example(file: string): string {
   let text = r4Text.get(file);
-  if (text === undefined) r4Text.set(file, (text = readFileSync(join(R4_DIR, file), 'utf8')));
+  if (text === undefined) r4Text.set(file, (text = readExampleText('hl7.fhir.r4.examples', file)));
   return text;
 }
 
 /** Every R4 example resource of a type the summary reads (Bundles excluded) that references `Patient/<id>`, with that Patient. */
 export function r4Patient(id: string): CorpusRecord {
   const types = [...SUMMARY_RESOURCE_TYPES, 'Medication'];
-  r4Files ??= readdirSync(R4_DIR).filter((f) => f.endsWith('.json') && types.includes(f.slice(0, f.indexOf('-'))));
+  r4Files ??= exampleFiles('hl7.fhir.r4.examples').filter((f) => f.endsWith('.json') && types.includes(f.slice(0, f.indexOf('-'))));
   const needle = `"Patient/${id}"`;
   const resources = r4Files.filter((f) => r4Example(f).includes(needle)).map((f) => JSON.parse(r4Example(f)) as FhirResource);
   return { patient: JSON.parse(r4Example(`Patient-${id}.json`)) as FhirResource, resources };
@@ -67,11 +63,11 @@ export function r4Bundle(name: string, patientId?: string): CorpusRecord {
 
 /** An IPS example document Bundle (`Bundle-IPS-examples-Bundle-01`). */
 export function ipsBundle(name: string): CorpusRecord {
-  return bundleRecord(JSON.parse(readFileSync(join(IPS_DIR, `${name}.json`), 'utf8')) as BundleJson);
+  return bundleRecord(JSON.parse(readExampleText('hl7.fhir.uv.ips', `example/${name}.json`)) as BundleJson);
 }
 
 /** Every IPS example document Bundle's name. */
-export const IPS_BUNDLES: readonly string[] = readdirSync(IPS_DIR).filter((f) => f.startsWith('Bundle-')).map((f) => f.replace(/\.json$/, ''));
+export const IPS_BUNDLES: readonly string[] = exampleFiles('hl7.fhir.uv.ips', 'example').filter((f) => f.startsWith('Bundle-')).map((f) => f.replace(/\.json$/, ''));
 
 /**
  * The summary fhirside draws for records from one or more sources.

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { NHS_NUMBER_SYSTEM } from '../../sandbox/config';
-import { readExample } from '../fixtures/public-examples';
+import { readExample } from '../corpus/examples';
 import { axeViolations } from './axe';
 import { publish } from './context-steps';
 import { collectPageErrors, EPR2, launch, openEprWithPanel, patientKey, patientsShown } from './support';

@@ -12,7 +12,7 @@ import { fetchRecord, type QueryResult } from '@/lib/sources/fetch-record';
 import { createFhirGet } from '@/lib/sources/fhir-http';
 import { patientQueries } from '@/lib/sources/queries';
 import type { SourceConfig } from '@/lib/sources/source-config';
-import { readExample } from '../fixtures/public-examples';
+import { readExample } from '../corpus/examples';
 
 const ipsBundle01 = resourcesFromBundle(readExample('hl7.fhir.uv.ips', 'example/Bundle-IPS-examples-Bundle-01.json'), '2026-12-01T09:00:00Z');
 const patientId = ipsBundle01.find((r) => r.resourceType === 'Patient')!.id!;

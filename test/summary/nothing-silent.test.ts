@@ -3,7 +3,7 @@ import type { FhirResource } from '@/lib/fhir/resource';
 import { combineSources } from '@/lib/summary/combine';
 import { buildSourceSummary } from '@/lib/summary/source-summary';
 import { isTreatmentLimiting } from '@/lib/summary/treatment-limiting';
-import { ipsAllSections, readExample } from '../fixtures/public-examples';
+import { ipsAllSections, readExample } from '../corpus/examples';
 
 const KEY = 'nhs:9990000239';
 

@@ -2,7 +2,6 @@ import { indexedDB as fakeIndexedDB } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { loadCacheKeys } from '@/lib/cache/cache-keys';
 import { FhirsideDatabase } from '@/lib/cache/db';
-import { readSnapshot, writeSnapshot } from '@/lib/cache/snapshots';
 import { CacheFullError, enforcePatientLimit, readCachedSummary, writeCachedSummary } from '@/lib/cache/summary-cache';
 import { memoryStore } from '@/lib/sources/key-value-store';
 
@@ -36,16 +35,5 @@ describe('cache limits', () => {
     await writeCachedSummary(db, keys, key(1), { i: 1 }, 0, 1);
     vi.spyOn(db.summaries, 'put').mockImplementation((() => Promise.reject(quotaError())) as never);
     await expect(writeCachedSummary(db, keys, key(2), { i: 2 }, 0, 2)).rejects.toBeInstanceOf(CacheFullError);
-  });
-});
-
-describe('what was shown last time', () => {
-  it('keeps an encrypted snapshot per patient', async () => {
-    const { db, keys } = await setup();
-    await writeSnapshot(db, keys, key(1), { problems: ['Asthma'] }, 77);
-    expect(await readSnapshot(db, keys, key(1))).toEqual({ value: { problems: ['Asthma'] }, shownAt: 77 });
-    expect(await readSnapshot(db, keys, key(2))).toBeUndefined();
-    const [record] = await db.snapshots.toArray();
-    expect(new TextDecoder().decode(record!.ciphertext)).not.toContain('Asthma');
   });
 });

@@ -6,7 +6,9 @@ import { generateSourceResources } from '../../sandbox/data/generate';
 import { startFhirServer, type FhirServer } from '../../sandbox/fhir/server';
 import { createFhirGet } from '@/lib/sources/fhir-http';
 import { capabilitiesOf, readCapabilities } from '@/lib/sources/capabilities';
-import { OtherPatientError, readEverything, readSummary, summaryResources } from '@/lib/sources/patient-operations';
+import { OtherPatientError } from '@/lib/sources/expected-patient';
+import { readEverything } from '@/lib/sources/patient-everything';
+import { readSummary, summaryResources } from '@/lib/sources/patient-summary';
 import { searchAll } from '@/lib/sources/search';
 import type { FhirResource } from '@/lib/fhir/resource';
 

@@ -130,6 +130,18 @@ describe('aud-required', () => {
   const scope = 'openid fhirUser user/*.rs';
   const read = async (token: string) => (await fetch(`${guarded.baseUrl}/Condition?_count=1`, { headers: { Authorization: `Bearer ${token}` } })).status;
 
+  it('a real grant of .r without .s: the search is refused with 403, the read by id answers', async () => {
+    required = false;
+    guarded.setProfile('strict-standard');
+    const open = String((await signIn({ issuer: auth.issuer, aud: guarded.baseUrl, scope: 'openid user/Condition.rs' }))['access_token']);
+    const id = ((await (await fetch(`${guarded.baseUrl}/Condition?_count=1`, { headers: { Authorization: `Bearer ${open}` } })).json()) as Bundle).entry?.[0]?.resource?.id;
+    const readOnly = String((await signIn({ issuer: auth.issuer, aud: guarded.baseUrl, scope: 'openid user/Condition.r' }))['access_token']);
+    const search = await fetch(`${guarded.baseUrl}/Condition?_count=1`, { headers: { Authorization: `Bearer ${readOnly}` } });
+    expect(search.status).toBe(403);
+    expect(((await search.json()) as OperationOutcome).resourceType).toBe('OperationOutcome');
+    expect((await fetch(`${guarded.baseUrl}/Condition/${id}`, { headers: { Authorization: `Bearer ${readOnly}` } })).status).toBe(200);
+  });
+
   it('refuses an authorization request without aud where a source requires it', async () => {
     required = true;
     await expect(authorize({ issuer: auth.issuer, aud: null, scope })).rejects.toMatchObject({ error: 'invalid_request', description: expect.stringMatching(/missing required parameter 'aud'/) });

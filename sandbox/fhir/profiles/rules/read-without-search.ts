@@ -7,6 +7,9 @@
  * FHIR, whose app registrations pick each resource's Read and Search APIs separately
  * (open.epic.com lists e.g. "Immunization.Read" and "Immunization.Search" as distinct APIs), so an
  * application can hold the one without the other.
+ * The engine's own token check already honours a `.r`-only scope the token was granted
+ * (sandbox/fhir/auth-guard.ts); this rule imposes it whatever the application asked for, as a
+ * registration without the Search API does.
  */
 import { isSearch, refuse, typeOf, type Rule } from '../exchange';
 

@@ -17,7 +17,7 @@ import { startAdminServer } from './admin';
 import { revocable } from './auth/revocation';
 import type { Fault } from './fhir/faults';
 import { resourcesFromBundle } from './fhir/load-bundle';
-import { DEFAULT_PROFILES } from './fhir/profiles/named';
+import { DEFAULT_PROFILES, rulesOf } from './fhir/profiles/named';
 import type { ProfileOptions } from './fhir/profiles/exchange';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
@@ -127,17 +127,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Filled in as the FHIR servers come up: their bases and patients are only known then.
     const fhirBaseUrls: string[] = [];
     const picker: PickerPatient[] = [];
+    // Each source can be stopped and started again (admin), so the world holds its current server.
+    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; profile: string; profileOptions?: Partial<ProfileOptions>; start: () => Promise<FhirServer> };
+    const running = new Map<SourceId, SourceHandle>();
     const auth = await starting('auth', ports.auth, () => startAuthServer({
       host: HOST, port: ports.auth, fhirBaseUrls, redirectUris: [...EXTENSION_REDIRECT_URIS], patientsForPicker: picker,
+      // One authorization server for every source: it cannot tell which one a request without aud
+      // is for, so it refuses it if any source's profile requires aud.
+      audienceRequired: () => [...running.values()].some((handle) => rulesOf(handle.profile).includes('aud-required')),
     }));
     closers.push(auth.close);
     log(`auth   ${auth.issuer}  SMART authorization server (demo sign-in: demo.clinician / demo)`);
 
     const tokens = revocable(auth.validateToken);
     const bases: Partial<Record<SourceId, string>> = {};
-    // Each source can be stopped and started again (admin), so the world holds its current server.
-    type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; profile: string; profileOptions?: Partial<ProfileOptions>; start: () => Promise<FhirServer> };
-    const running = new Map<SourceId, SourceHandle>();
     for (const source of SOURCES) {
       const resources: Resource[] = generateSourceResources(source.id, options.seed === undefined ? {} : { seed: options.seed });
       for (const extra of options.bundles ?? []) if (extra.source === source.id) resources.push(...resourcesFromBundle(extra.bundle));

@@ -11,6 +11,8 @@ export const RANGE_MEANING = 'http://terminology.hl7.org/CodeSystem/referenceran
 /** IPS 1.x absent/unknown codes ("no known allergies", "no information about medications"). */
 export const IPS_ABSENT_UNKNOWN = 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips';
 export const DATA_ABSENT_REASON = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+/** R4 extension data-absent-reason: why an element (a record's code) has no value. */
+export const DATA_ABSENT_REASON_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 
 /** `system|code` for a SNOMED CT concept. */
 export const snomed = (code: string) => `${SNOMED}|${code}`;

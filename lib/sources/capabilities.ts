@@ -15,10 +15,21 @@ export interface Capabilities {
   /** Operations offered, by name without `$` (`everything`, `summary`), on Patient or the system. */
   readonly operations: readonly string[];
   /**
+   * The Patient-level operations the look-up could read a record with, where the statement lists
+   * them on Patient (`rest.resource[Patient].operation`): `$everything` (FHIR R4 Patient-everything)
+   * and `$summary` (the IPS guide's summary, an IPS document). A server that offers neither says nothing.
+   */
+  readonly patientOperations: PatientOperations;
+  /**
    * What the source turned out to want or ignore (lib/sources/adapt-query.ts): kept for the panel's
    * life, so the second look-up asks the way that worked instead of failing first.
    */
   readonly learned: Set<string>;
+}
+
+export interface PatientOperations {
+  readonly everything: boolean;
+  readonly summary: boolean;
 }
 
 /**
@@ -36,10 +47,14 @@ export function wantedIncludes(capabilities: Capabilities): string[] {
 }
 
 /** The basics a server without a readable statement is assumed to offer: plain searches. */
-export const basicCapabilities = (): Capabilities => ({ batch: false, searchParams: {}, includes: {}, operations: [], learned: new Set() });
+export const basicCapabilities = (): Capabilities => ({ batch: false, searchParams: {}, includes: {}, operations: [], patientOperations: { everything: false, summary: false }, learned: new Set() });
+
+/** Canonical URLs of the two operations, for a statement that names them otherwise. */
+const EVERYTHING_DEFINITION = 'http://hl7.org/fhir/OperationDefinition/Patient-everything';
+const SUMMARY_DEFINITION = 'http://hl7.org/fhir/uv/ips/OperationDefinition/summary';
 
 type Rest = { interaction?: { code?: unknown }[]; operation?: { name?: unknown }[]; resource?: RestResource[] };
-type RestResource = { type?: unknown; searchParam?: { name?: unknown }[]; searchInclude?: unknown[]; operation?: { name?: unknown }[] };
+type RestResource = { type?: unknown; searchParam?: { name?: unknown }[]; searchInclude?: unknown[]; operation?: { name?: unknown; definition?: unknown }[] };
 
 const names = (list: readonly { name?: unknown }[] | undefined): string[] =>
   (Array.isArray(list) ? list : []).map((item) => item?.name).filter((name): name is string => typeof name === 'string');
@@ -51,17 +66,28 @@ export function capabilitiesOf(statement: unknown): Capabilities {
   const searchParams: Record<string, string[]> = {};
   const includes: Record<string, string[]> = {};
   const operations = new Set<string>();
+  const onPatient = new Set<string>();
   for (const r of rest) {
     for (const name of names(r?.operation)) operations.add(name.replace(/^\$/, ''));
     for (const resource of Array.isArray(r?.resource) ? r.resource : []) {
       if (typeof resource?.type !== 'string') continue;
       if (Array.isArray(resource.searchParam)) searchParams[resource.type] = names(resource.searchParam);
       if (Array.isArray(resource.searchInclude)) includes[resource.type] = resource.searchInclude.filter((i): i is string => typeof i === 'string');
-      if (resource.type === 'Patient') for (const name of names(resource.operation)) operations.add(name.replace(/^\$/, ''));
+      if (resource.type !== 'Patient') continue;
+      for (const name of names(resource.operation)) operations.add(name.replace(/^\$/, ''));
+      for (const operation of Array.isArray(resource.operation) ? resource.operation : []) {
+        if (typeof operation?.name === 'string') onPatient.add(operation.name.replace(/^\$/, ''));
+        // The definition names the operation whatever the server calls it (`$ips`, `patient-summary`).
+        if (typeof operation?.definition === 'string') onPatient.add(operation.definition.replace(/\|.*$/, ''));
+      }
     }
   }
   const batch = rest.some((r) => (Array.isArray(r?.interaction) ? r.interaction : []).some((i) => i?.code === 'batch'));
-  return { batch, searchParams, includes, operations: [...operations], learned: new Set() };
+  const patientOperations = {
+    everything: onPatient.has('everything') || onPatient.has(EVERYTHING_DEFINITION),
+    summary: onPatient.has('summary') || onPatient.has(SUMMARY_DEFINITION),
+  };
+  return { batch, searchParams, includes, operations: [...operations], patientOperations, learned: new Set() };
 }
 
 /** Reads `/metadata`; a failure means "assume the basics" (plain searches), never a failed look-up. */

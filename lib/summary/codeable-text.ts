@@ -2,6 +2,7 @@
  * Display text for a CodeableConcept: its `text`, else a SNOMED CT / LOINC / dm+d display, else
  * any display, else the code with its system. Never empty: a row with no words would hide a fact.
  */
+import { DATA_ABSENT_REASON_EXTENSION } from '../fhir/code-systems';
 
 const PREFERRED_SYSTEMS = [
   'http://snomed.info/sct',
@@ -52,7 +53,19 @@ export function conceptText(concept: unknown, fallback: string): string {
     const system = typeof anyCode.system === 'string' ? (SYSTEM_NAMES[anyCode.system] ?? anyCode.system) : 'unknown code system';
     return `${(anyCode.code as string).trim()} (${system})`;
   }
-  return fallback;
+  // A server that withholds a record's content codes it `masked` (R4 data-absent-reason: "not
+  // available due to security, privacy or related reasons"): the words say it was withheld, not
+  // that it was never recorded.
+  return isMasked(concept) ? fallback.replace(/\([^)]*\)$/, WITHHELD) : fallback;
+}
+
+/** What a row says in place of a name its source withheld. */
+export const WITHHELD = '(withheld by the source)';
+
+/** True when a concept carries only the data-absent-reason `masked`. */
+function isMasked(concept: unknown): boolean {
+  const extension = (concept as { extension?: unknown } | null)?.extension;
+  return Array.isArray(extension) && extension.some((e: { url?: unknown; valueCode?: unknown } | null) => e?.url === DATA_ABSENT_REASON_EXTENSION && e.valueCode === 'masked');
 }
 
 /** The first code of a concept in the given system, for matching across sources. */

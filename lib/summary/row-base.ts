@@ -27,8 +27,8 @@ export function refOf(resource: FhirResource, index: number): string {
   return `${resource.resourceType}/${resource.id ?? `#${index}`}`;
 }
 
-/** The fallback words of a record that names nothing ("Medicine (not named)"). */
-export const UNNAMED = /\((not named|substance not recorded)\)$/;
+/** The fallback words of a record that names nothing ("Medicine (not named)", "Problem (withheld by the source)"). */
+export const UNNAMED = /\((not named|substance not recorded|withheld by the source)\)$/;
 
 /**
  * A stable matching key: the preferred specific code, else the words of the text. A generic code

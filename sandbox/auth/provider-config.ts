@@ -24,6 +24,8 @@ export interface ProviderSettings {
   readonly contexts: LaunchContexts;
   readonly launches: EhrLaunches;
   readonly accessTokenTtlSeconds: number;
+  /** Whether a request must name its `aud` (default: yes, as SMART App Launch says). */
+  readonly audienceRequired?: () => boolean;
 }
 
 const HOUR = 60 * 60;
@@ -60,7 +62,7 @@ export function providerConfiguration(settings: ProviderSettings): Configuration
     claims: { openid: ['sub'], profile: ['name', 'fhirUser'], fhirUser: ['fhirUser'] },
     // SMART clients read fhirUser from the id_token, not from userinfo.
     conformIdTokenClaims: false,
-    extraParams: smartRequestParams(settings.audiences, settings.launches),
+    extraParams: smartRequestParams(settings.audiences, settings.launches, settings.audienceRequired),
     extraTokenClaims: async (_ctx, token) => settings.contexts.tokenClaims(token),
     features: {
       devInteractions: { enabled: false },

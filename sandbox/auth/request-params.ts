@@ -17,13 +17,16 @@ export function isKnownAudience(audiences: readonly string[], aud: string): bool
 /**
  * @param audiences - FHIR bases this server issues tokens for, read at each request
  * @param launches - launch ids minted by the demo EPR
+ * @param audienceRequired - whether a request without `aud` is refused, read at each request
+ *   (the `aud-required` profile rule, sandbox/fhir/profiles/rules/audience.ts)
  */
-export function smartRequestParams(audiences: readonly string[], launches: EhrLaunches): NonNullable<Configuration['extraParams']> {
+export function smartRequestParams(audiences: readonly string[], launches: EhrLaunches, audienceRequired: () => boolean = () => true): NonNullable<Configuration['extraParams']> {
   return {
     // SMART App Launch makes aud required: a token must never be usable at a server it was not
-    // asked for.
+    // asked for. An aud naming no server of ours is always refused; a missing one where required.
     aud(_ctx, value) {
       if (value === undefined) {
+        if (!audienceRequired()) return;
         throw new errors.InvalidRequest("missing required parameter 'aud' (the FHIR base URL the token is for)");
       }
       if (!isKnownAudience(audiences, value)) {

@@ -11,8 +11,8 @@ export { CookieJar } from './cookie-jar';
 
 export interface AuthorizeOptions {
   readonly issuer: string;
-  /** The FHIR base the token is for (SMART `aud`). */
-  readonly aud: string;
+  /** The FHIR base the token is for (SMART `aud`); null sends none (to see it refused, or let through). */
+  readonly aud: string | null;
   readonly scope: string;
   readonly redirectUri?: string;
   /** Patient id to choose in the picker (standalone launch with `launch/patient`). */
@@ -67,7 +67,7 @@ export async function authorize(options: AuthorizeOptions): Promise<Authorizatio
     client_id: EXTENSION_CLIENT_ID,
     redirect_uri: redirectUri,
     scope: options.scope,
-    aud: options.aud,
+    ...(options.aud === null ? {} : { aud: options.aud }),
     state,
     ...(challenge === null ? {} : { code_challenge: challenge, code_challenge_method: 'S256' }),
     ...(options.launch === undefined ? {} : { launch: options.launch }),

@@ -30,6 +30,11 @@ export interface AuthServerOptions {
   readonly redirectUris: string[];
   /** Offered on the sign-in page for `launch/patient`; read on each request like fhirBaseUrls. */
   readonly patientsForPicker: PickerPatient[];
+  /**
+   * Whether an authorization request without `aud` is refused, read at each request; default yes.
+   * The world says yes when any source's profile has `aud-required` (sandbox/fhir/profiles/rules/audience.ts).
+   */
+  readonly audienceRequired?: () => boolean;
 }
 
 export interface AuthServer {
@@ -67,6 +72,7 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     contexts,
     launches,
     accessTokenTtlSeconds: accessTokenTtl(),
+    ...(options.audienceRequired ? { audienceRequired: options.audienceRequired } : {}),
   }));
   provider.use(offlineAccessMeansConsent(ROUTES.authorization));
   provider.use(shortScopesSupported());
@@ -77,7 +83,8 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
     contexts,
     launches,
     pickerFor: (audience) => options.patientsForPicker.filter(
-      (p) => p.fhirBaseUrl === undefined || isKnownAudience([p.fhirBaseUrl], audience),
+      // A request that named no server (let through where aud is not required) may pick from all.
+      (p) => p.fhirBaseUrl === undefined || audience === '' || isKnownAudience([p.fhirBaseUrl], audience),
     ),
   }));
   // One line per failure: expected client errors (bad verifier, expired code) are answered to the

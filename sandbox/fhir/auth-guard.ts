@@ -61,8 +61,9 @@ function challenge(text: string, error?: string): GuardResult {
  * Without `validateToken` the source is open; otherwise a valid Bearer token is required, issued
  * for this server: a token a client got for another source is refused, as a real server does.
  * @param baseUrl - this server's FHIR base
+ * @param audienceRequired - a token that names no audience is refused too (profile rule `aud-required`)
  */
-export async function authorise(headers: IncomingHttpHeaders, validateToken: ValidateToken | undefined, baseUrl: string): Promise<GuardResult> {
+export async function authorise(headers: IncomingHttpHeaders, validateToken: ValidateToken | undefined, baseUrl: string, audienceRequired = false): Promise<GuardResult> {
   if (!validateToken) return { ok: true, access: undefined };
   const header = headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -72,5 +73,6 @@ export async function authorise(headers: IncomingHttpHeaders, validateToken: Val
   if (info.audience !== undefined && !isKnownAudience([baseUrl], info.audience)) {
     return challenge('The access token was issued for another server', 'invalid_token');
   }
+  if (info.audience === undefined && audienceRequired) return challenge('The access token names no server (aud); this server accepts only tokens issued for it', 'invalid_token');
   return { ok: true, access: accessFromToken(info) };
 }

@@ -101,7 +101,7 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
       return;
     }
     if (fault.mode !== 'none' && interceptRequest(fault, req, res)) return;
-    const guard = await authorise(req.headers, options.validateToken, baseUrl);
+    const guard = await authorise(req.headers, options.validateToken, baseUrl, profile.rules.includes('aud-required'));
     if (!guard.ok) {
       sendOutcome(res, 401, guard.outcome, { 'WWW-Authenticate': guard.challenge });
       return;

@@ -15,6 +15,12 @@ export async function setProfile(profile: string, sources: readonly string[] = S
   }
 }
 
+/** Adds a Bundle's resources to one source (the sandbox admin's `POST /sources/<id>/bundle`). */
+export async function loadBundle(source: string, bundle: unknown): Promise<void> {
+  const answer = await fetch(`${ADMIN}/sources/${source}/bundle`, { method: 'POST', body: JSON.stringify(bundle) });
+  if (answer.status !== 200) throw new Error(`bundle for ${source}: HTTP ${answer.status} ${await answer.text()}`);
+}
+
 /** Chrome storage in the service worker, where the cache's session keys live. */
 declare const chrome: { storage: { session: { remove(key: string): Promise<void> } } };
 

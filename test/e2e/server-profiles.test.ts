@@ -9,15 +9,19 @@ import type { Page } from 'playwright-core';
 import { signInFromPanel, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { ROSTER } from '../../sandbox/data/roster';
 import { EPR1, launch, openEprWithPanel, patientKey, patientsShown } from './support';
-import { forgetSavedCopies, NAMED, setProfile, shownContent, sourceLines } from './profile-steps';
+import { forgetSavedCopies, loadBundle, NAMED, setProfile, shownContent, sourceLines } from './profile-steps';
 
 const PATIENTS = ['p01', 'p03'].map((key) => ROSTER.find((p) => p.key === key)!);
 
 /** What each profile may withhold, and the words the panel must then say on that source's line. */
 const IMPOSED: Record<(typeof NAMED)[number], { sections: string[]; says: RegExp[] }> = {
   // Observations and care plans only by category (what is in no listed category cannot be asked
-  // for); a "No known allergies" record where the source has none.
-  'epic-like': { sections: ['results', 'vitals', 'careplans', 'allergies'], says: [/Limited: .*Observation \(this source gives Observation records only by category/] },
+  // for); a "No known allergies" record where the source has none; immunisations granted read by
+  // id without search, so none can be found.
+  'epic-like': {
+    sections: ['results', 'vitals', 'careplans', 'allergies', 'immunizations'],
+    says: [/Limited: .*Observation \(this source gives Observation records only by category/, /Not loaded: Immunization \(This source does not allow you to see this record/],
+  },
   // Documents not granted to the application.
   'oracle-health-like': { sections: ['documents'], says: [/Not loaded: DocumentReference \(This source does not allow you to see this record/] },
   // Nothing: its paging, expiring links, repeated ids and contained medicines are all coped with.
@@ -25,6 +29,17 @@ const IMPOSED: Record<(typeof NAMED)[number], { sections: string[]; says: RegExp
 };
 
 type Content = Awaited<ReturnType<typeof shownContent>>;
+
+const VERIFICATION = { allergy: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', condition: 'http://terminology.hl7.org/CodeSystem/condition-ver-status' };
+/** An allergy and a problem recorded for the child p06 at the GP and then withdrawn as entered in error. */
+const ENTERED_IN_ERROR = {
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: [
+    { resource: { resourceType: 'AllergyIntolerance', id: 'p06-gp-eie-allergy', patient: { reference: 'Patient/p06-gp' }, recordedDate: '2026-10-01', verificationStatus: { coding: [{ system: VERIFICATION.allergy, code: 'entered-in-error' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '300916003', display: 'Latex allergy' }], text: 'Latex allergy' } } },
+    { resource: { resourceType: 'Condition', id: 'p06-gp-eie-problem', subject: { reference: 'Patient/p06-gp' }, recordedDate: '2026-10-01', verificationStatus: { coding: [{ system: VERIFICATION.condition, code: 'entered-in-error' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '195967001', display: 'Asthma' }], text: 'Asthma' } } },
+  ],
+};
 
 describe('the same record from servers that behave differently', () => {
   let browser: ExtensionBrowser;
@@ -38,7 +53,7 @@ describe('the same record from servers that behave differently', () => {
     await epr.goto(`${EPR1}/patient/${patientKeyName}`);
     await panel.reload();
     await expect.poll(() => panel.evaluate(() => performance.getEntriesByName('fhirside:complete').length), { timeout: 60_000 }).toBe(1);
-    const patient = PATIENTS.find((p) => p.key === patientKeyName)!;
+    const patient = ROSTER.find((p) => p.key === patientKeyName)!;
     expect(await patientsShown(panel)).toEqual([patientKey(patient.nhsNumber)]);
     return shownContent(panel);
   }
@@ -91,4 +106,26 @@ describe('the same record from servers that behave differently', () => {
       }
     }, 240_000);
   }
+  it('mask-entered-in-error: a withdrawn record is listed only as removed, its name withheld and said so', async () => {
+    // The generated records hold nothing entered in error; a child's GP record gets two.
+    await loadBundle('gp', ENTERED_IN_ERROR);
+    const removedAndLive = async (section: string) => ({
+      removed: await panel.locator(`section[data-section="${section}"] li.removed .row-text`).allTextContents(),
+      live: await panel.locator(`section[data-section="${section}"] li:not(.removed) .row-text`).allTextContents(),
+    });
+    await setProfile('strict-standard');
+    await look('p06');
+    expect(await removedAndLive('allergies')).toMatchObject({ removed: ['Latex allergy'], live: expect.not.arrayContaining(['Latex allergy']) });
+    expect((await removedAndLive('problems')).removed).toEqual(['Asthma']);
+    expect(await panel.locator('section[data-section="allergies"] .removed-rows').textContent()).toMatch(/Removed by the source \(1\)/);
+
+    await setProfile('mask-entered-in-error', ['gp']);
+    await look('p06');
+    expect(await removedAndLive('allergies')).toMatchObject({ removed: ['Allergy (withheld by the source)'] });
+    expect((await removedAndLive('problems')).removed).toEqual(['Problem (withheld by the source)']);
+    // The withheld names appear nowhere, and nothing masked is drawn as a live finding.
+    const text = (await panel.locator('main, body').first().textContent()) ?? '';
+    expect(text).not.toMatch(/Latex allergy|Asthma/);
+    for (const section of ['allergies', 'problems']) expect((await removedAndLive(section)).live.join('|')).not.toMatch(/withheld/);
+  }, 120_000);
 });

@@ -110,7 +110,7 @@ describe('query manners', () => {
   });
 
   it('uses subject= where the statement lists subject but not patient for a type', () => {
-    const statement = { batch: false, searchParams: { Observation: ['subject', 'code'] }, includes: {}, operations: [], learned: new Set<string>() };
+    const statement = { batch: false, searchParams: { Observation: ['subject', 'code'] }, includes: {}, operations: [], patientOperations: { everything: false, summary: false }, learned: new Set<string>() };
     const [query] = patientQueries(source(), 'p05-gp', NOW).filter((q) => q.resourceType === 'Observation');
     const url = adaptToStatement(query!, statement).url;
     expect(url).toMatch(/[?&]subject=Patient%2Fp05-gp(&|$)/);

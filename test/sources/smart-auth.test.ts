@@ -69,6 +69,20 @@ describe('SMART sign-in for a source', () => {
     expect(authorize.searchParams.get('aud')).toBe(gp.fhirBaseUrl);
   });
 
+  it('names each source\'s own FHIR base as aud, so a server requiring aud takes its token and no other server does', async () => {
+    const acute = source(fhir[1]!, 'acute');
+    fhir[1]!.setProfile('aud-required');
+    try {
+      const client = await signIn(deps(), acute, true);
+      expect(new URL(authorizeUrls.at(-1)!).searchParams.get('aud')).toBe(acute.fhirBaseUrl);
+      const token = client.state.tokenResponse?.access_token;
+      expect(await readPatients(fhir[1]!, token)).toBe(200);
+      expect(await readPatients(fhir[0]!, token)).toBe(401);
+    } finally {
+      fhir[1]!.setProfile('strict-standard');
+    }
+  });
+
   it('keeps tokens in session storage only: nothing in local or sync storage, nothing in IndexedDB', async () => {
     const client = await signIn(deps(), source(fhir[0]!, 'gp'), true);
     const token = client.state.tokenResponse!.access_token!;

@@ -4,12 +4,16 @@
  * then each search (a plain one, or one entry of a batch) passes the rest on its way in and out.
  */
 import type { Rule } from '../exchange';
+import { audRequired } from './audience';
 import { batchLimit, batchReadsOnly, noBatch } from './batch';
 import { countCap } from './count-cap';
 import { containedMedications, maskEnteredInError, nkaPlaceholder } from './data-manners';
 import { documentBinary } from './document-binary';
 import { expiringLinks } from './expiring-links';
 import { continuationLinks, getpagesLinks, pageContextLinks } from './opaque-links';
+import { patientEverything } from './patient-everything';
+import { patientSummary } from './patient-summary';
+import { readWithoutSearch } from './read-without-search';
 import { repeatIds } from './repeat-ids';
 import { requireCategory } from './require-category';
 import { requirePatient } from './require-patient';
@@ -24,11 +28,13 @@ export const OUTER_RULES = {
   'no-batch': noBatch,
   'batch-limit': batchLimit(5),
   'batch-reads-only': batchReadsOnly,
+  'aud-required': audRequired,
 } satisfies Record<string, Rule>;
 
 /** Rules that see each search on its own, a batch's entries included. */
 export const INNER_RULES = {
   'narrow-scope': narrowScope('DocumentReference'),
+  'read-without-search': readWithoutSearch('Immunization'),
   'expiring-links': expiringLinks,
   'getpages-links': getpagesLinks,
   'page-context-links': pageContextLinks,
@@ -46,6 +52,10 @@ export const INNER_RULES = {
   'mask-entered-in-error': maskEnteredInError,
   'contained-medications': containedMedications,
   'document-binary': documentBinary,
+  // Last, next to the engine: they gather the patient's records with plain engine searches, and
+  // their answers pass back out through every rule above (paging links, page caps, masking).
+  'patient-everything': patientEverything,
+  'patient-summary': patientSummary,
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof OUTER_RULES | keyof typeof INNER_RULES;

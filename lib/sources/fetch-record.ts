@@ -150,9 +150,14 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const later = options.queries.filter((q) => !q.firstScreen);
   // Revalidation sends small per-query requests; a batch would fetch full first pages again.
   const batch = options.batch && !options.saved;
-  const firstResults = await runFirstScreen(options, first, batch);
+  const firstScreen = runFirstScreen(options, first, batch);
+  firstScreen.catch(() => undefined); // awaited below
   // The long tail starts once the first screen is in, so it never competes with it for the server,
   // and before the first screen is built and drawn, so the server is not left idle meanwhile.
+  // When the first round already brought the first screen, that is now: it is only read and
+  // checked here, and a check that stops the source delivers nothing of the tail either.
+  const broughtByFirstRound = options.patientId !== undefined && first.every((q) => options.chained?.has(q.resourceType));
+  if (!broughtByFirstRound) await firstScreen;
   // Its small searches go as one more batch (one round trip, not waves of four); Observations,
   // which run to thousands of results over many pages, go on their own beside it.
   // Each result rebuilds the summary from everything received so far: a large one is handed over
@@ -176,6 +181,7 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
     }),
   ]);
   tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
+  const firstResults = await firstScreen;
   await requestsSent();
   try {
     firstResults.forEach(options.onResult);

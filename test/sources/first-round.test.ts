@@ -43,6 +43,7 @@ const shownRefs = (views: readonly LookupView[]) =>
   views.flatMap((v) => Object.values(v.live?.sections ?? {}).flat().flatMap((row) => row.sources.map((p) => p.ref)));
 
 const otherPatientsCondition: FhirResource = { resourceType: 'Condition', id: 'not-hers', subject: { reference: 'Patient/p02-gp' }, code: { text: 'Someone else’s diagnosis' } };
+const herHaemoglobin: FhirResource = { resourceType: 'Observation', id: 'hb', status: 'final', subject: { reference: 'Patient/p01-gp' }, code: { text: 'Haemoglobin' }, valueQuantity: { value: 131, unit: 'g/L' }, effectiveDateTime: '2026-01-02' };
 const page = (resources: readonly FhirResource[]) => ({ resourceType: 'Bundle', type: 'searchset', entry: resources.map((resource) => ({ resource, search: { mode: 'match' } })) });
 
 describe('the patient search and the first screen in one round trip', () => {
@@ -62,12 +63,15 @@ describe('the patient search and the first screen in one round trip', () => {
   });
 
   it('stops the source, draws nothing of it and says why when the batch carries another patient’s record', async () => {
-    const { deps, capabilities } = batchSource({
+    const { deps, capabilities, server } = batchSource({
+      resources: [hollowayPatient, ...hollowayResources, herHaemoglobin],
       override: (url) => (url.pathname.endsWith('/Condition') && url.searchParams.has('patient.identifier') ? { status: 200, body: page([hollowayResources[1]!, otherPatientsCondition]) } : undefined),
     });
     const views = await lookUp(deps);
     expect(views.at(-1)!.sources['gp']).toEqual({ state: 'mismatch', reason: OTHER_PATIENT_REASON });
     expect(shownRefs(views)).toEqual([]);
+    // Her own results, asked for by id beside the check, are not drawn either: the source is stopped.
+    expect(server.requests.some((u) => u.includes('/Observation?patient=p01-gp'))).toBe(true);
     // Not asked that way again in this panel.
     expect(capabilities.learned.has(NO_CHAINED_SEARCH)).toBe(true);
   });

@@ -19,6 +19,7 @@ import { OtherPatientError } from './sources/patient-check';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
 import { combineSources } from './summary/combine';
+import { firstScreenCopy } from './summary/first-screen-copy';
 import type { Banner, SectionId, SourceSummary, Summary } from './summary/model';
 import { buildSourceSummary, prepareRows } from './summary/source-summary';
 
@@ -67,6 +68,8 @@ export type SavedSources = Readonly<Record<string, SavedSource>>;
 /** What is saved per patient: the summary shown at once, and each source's raw record for revalidation. */
 export interface CachedLookup {
   readonly summary: Summary;
+  /** The summary with each series cut to its newest values, drawn first next time (undefined: draw it whole). */
+  readonly firstScreen?: Summary;
   readonly sources: SavedSources;
 }
 
@@ -181,6 +184,17 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
     publish({ cacheProblem: 'The saved copy could not be read' });
   }
   if (signal.aborted) return;
+  // What was drawn may be the first-screen copy: the whole summary (every value of every series)
+  // replaces it once the requests below are on their way. If it cannot be read, the copy stays.
+  const whole = cached?.whole;
+  if (cached && whole) {
+    const drawn = cached;
+    setTimeout(() => {
+      whole()
+        .then((value) => view.cached === drawn && publish({ cached: { value, savedAt: drawn.savedAt } }))
+        .catch(() => undefined);
+    }, 0);
+  }
   // The raw records are only for revalidation: read beside the network, never before the summary.
   const savedSources: Promise<SavedSources | undefined> = cached ? deps.cache.readSources(context.key).catch(() => undefined) : Promise.resolve(undefined);
 
@@ -213,7 +227,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
   if (!allAnswered || summaries.size === 0) return;
   try {
-    await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);
+    const firstScreen = firstScreenCopy(live);
+    await deps.cache.write(context.key, { summary: live, ...(firstScreen ? { firstScreen } : {}), sources: Object.fromEntries(fresh) }, startedAt);
   } catch (error) {
     const full = error instanceof Error && error.name === 'CacheFullError';
     publish({ cacheProblem: full ? 'The browser has no room to save this summary for next time' : 'This summary could not be saved for next time' });

@@ -12,6 +12,11 @@ export interface CachedSummaryRecord extends Sealed {
   readonly savedAt: number;
   /** When a clinician last looked at this patient: the least recently viewed go first. */
   readonly viewedAt: number;
+  /**
+   * The copy drawn first (lib/summary/first-screen-copy.ts), sealed beside the whole summary, which
+   * is read straight after. Not indexed, so no schema version: a row without it is drawn whole.
+   */
+  readonly firstScreen?: Sealed;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Reading one patient's sealed row from a table, the same way for every table. */
-import type { Table } from 'dexie';
+import type { Table } from './idb-table';
 import type { CacheKeys } from './cache-keys';
 import { patientHash, unseal, type Sealed } from './sealed';
 
@@ -9,7 +9,7 @@ import { patientHash, unseal, type Sealed } from './sealed';
  * @param part - which sealed value of the row to open (the row itself unless told)
  */
 export async function openSealedRow<R extends Sealed, T>(
-  table: Table<R, string>, keys: CacheKeys, patientKey: string, forget: (hash: string) => Promise<unknown>, part: (row: R) => Sealed = (row) => row,
+  table: Table<R>, keys: CacheKeys, patientKey: string, forget: (hash: string) => Promise<unknown>, part: (row: R) => Sealed = (row) => row,
 ): Promise<{ readonly hash: string; readonly row: R; readonly value: T } | undefined> {
   const hash = await patientHash(keys, patientKey);
   const row = await table.get(hash);

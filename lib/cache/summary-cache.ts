@@ -39,10 +39,10 @@ export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKey
   const raw = record === undefined ? undefined : { patientHash: hash, ...(await seal(keys, patientKey, record)) };
   // One transaction: a summary is never saved beside a record from another look-up.
   const put = () =>
-    db.transaction('rw', db.summaries, db.records, async () => {
-      await db.summaries.put(summary);
-      if (raw) await db.records.put(raw);
-      else await db.records.delete(hash);
+    db.transaction(['summaries', 'records'], ({ summaries, records }) => {
+      summaries!.put(summary);
+      if (raw) records!.put(raw);
+      else records!.delete(hash);
     });
   try {
     await put();
@@ -85,7 +85,7 @@ function deletePatients(db: FhirsideDatabase, hashes: string[]): Promise<unknown
 /** Deletes the `count` least recently viewed summaries. */
 export async function evictLeastRecentlyViewed(db: FhirsideDatabase, count: number): Promise<void> {
   if (count <= 0) return;
-  const oldest = await db.summaries.orderBy('viewedAt').limit(count).primaryKeys();
+  const oldest = await db.summaries.primaryKeys('viewedAt', { limit: count });
   await deletePatients(db, oldest);
 }
 
@@ -101,7 +101,7 @@ export async function clearCache(db: FhirsideDatabase): Promise<void> {
 
 /** Deletes summaries fetched longer ago than maxAgeMs; returns how many went. */
 export async function purgeExpired(db: FhirsideDatabase, maxAgeMs: number, now: number): Promise<number> {
-  const expired = await db.summaries.where('savedAt').below(now - maxAgeMs).primaryKeys();
+  const expired = await db.summaries.primaryKeys('savedAt', { below: now - maxAgeMs });
   await deletePatients(db, expired);
   return expired.length;
 }

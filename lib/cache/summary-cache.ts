@@ -67,7 +67,9 @@ export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKey
 export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, now = Date.now()): Promise<CachedSummary<T> | undefined> {
   const opened = await openSealedRow<CachedSummaryRecord, T>(db.summaries, keys, patientKey, (hash) => deletePatients(db, [hash]), (row) => row.firstScreen ?? row);
   if (!opened) return undefined;
-  await db.summaries.update(opened.hash, { viewedAt: now });
+  // Marked viewed off the way to the screen: IndexedDB runs a later transaction on the table after
+  // this one, so eviction by last view still sees it.
+  void db.summaries.update(opened.hash, { viewedAt: now }).catch(() => undefined);
   const { row } = opened;
   return { value: opened.value, savedAt: row.savedAt, ...(row.firstScreen ? { whole: () => unseal<T>(keys, patientKey, row) } : {}) };
 }

@@ -1,12 +1,13 @@
 /**
  * The copy of a saved summary drawn first. A record of thousands of results saves every value of
  * every test (a vital sign taken four times a day for years), yet the first screen draws only each
- * test's newest values: the latest, the one before, and a sparkline of the newest few. Decrypting
- * and parsing all of them before anything is drawn was most of a warm look-up's wait. This copy
- * keeps the newest values of each series and says what the whole series counts; the whole summary
- * is read straight after it is on screen and replaces it (lib/lookup.ts).
+ * test's newest values (the latest, the one before, a sparkline of the newest few) and a chip per
+ * source, not the provenance of every value. Decrypting and parsing all of them before anything is
+ * drawn was most of a warm look-up's wait. This copy keeps the newest values of each series, the
+ * first input resource from each source, and what the whole series counts; the whole summary is
+ * read straight after it is on screen and replaces it (lib/lookup.ts).
  */
-import type { SeriesCounts, Summary, SummaryRow, TestResult } from './model';
+import type { Provenance, SeriesCounts, Summary, SummaryRow, TestResult } from './model';
 
 /** Values kept per series: as many as the trend chart draws (components/trend-geometry.ts `plottable`). */
 export const FIRST_SCREEN_VALUES = 200;
@@ -18,10 +19,13 @@ export function seriesCounts(result: TestResult): SeriesCounts {
   return { values: result.points.length, otherUnits: result.points.filter((p) => typeof p.value === 'number' && p.unit !== unit).length };
 }
 
+/** The first input resource from each source: what a row's chips draw (a series row lists every value's). */
+const firstPerSource = (sources: readonly Provenance[]) => sources.filter((p, i) => sources.findIndex((q) => q.sourceId === p.sourceId) === i);
+
 function thinRow(row: SummaryRow, keep: number): SummaryRow {
   const result = row.result;
   if (!result || result.points.length <= keep) return row;
-  return { ...row, result: { ...result, points: result.points.slice(0, keep), thinned: seriesCounts(result) } };
+  return { ...row, sources: firstPerSource(row.sources), result: { ...result, points: result.points.slice(0, keep), thinned: seriesCounts(result) } };
 }
 
 const thinRows = (rows: readonly SummaryRow[], keep: number) => (rows.some((r) => (r.result?.points.length ?? 0) > keep) ? rows.map((r) => thinRow(r, keep)) : rows);

@@ -3,7 +3,7 @@ import { firstScreenCopy, seriesCounts } from '@/lib/summary/first-screen-copy';
 import { emptySections, type ResultPoint, type Summary, type SummaryRow } from '@/lib/summary/model';
 
 const point = (day: number, unit = 'mmol/L'): ResultPoint => ({ at: `2026-01-${String(day).padStart(2, '0')}`, value: day, unit, display: `${day} ${unit}`, sources: [{ sourceId: 'acute', ref: `Observation/${day}` }] });
-const row = (id: string, points: readonly ResultPoint[]): SummaryRow => ({ id, sourceId: 'acute', sources: [], patientKey: 'p', key: id, codes: [], text: id, active: true, result: { points, namesAsSent: [] } });
+const row = (id: string, points: readonly ResultPoint[]): SummaryRow => ({ id, sourceId: 'acute', sources: points.flatMap((p) => p.sources), patientKey: 'p', key: id, codes: [], text: id, active: true, result: { points, namesAsSent: [] } });
 const summaryOf = (rows: readonly SummaryRow[]): Summary => ({ patientKey: 'p', banner: { patientKey: 'p' }, sections: { ...emptySections(() => []), vitals: rows }, incomplete: {}, sourceIds: ['acute'] });
 
 describe('the copy of a saved summary drawn first', () => {
@@ -18,6 +18,9 @@ describe('the copy of a saved summary drawn first', () => {
     expect(sodium!.result!.thinned).toEqual({ values: 30, otherUnits: 2 });
     expect(seriesCounts(sodium!.result!)).toEqual({ values: 30, otherUnits: 2 });
     expect(potassium!.result).toEqual({ points: short, namesAsSent: [] });
+    // A chip per source: the first input resource of each, not one per value.
+    expect(sodium!.sources).toEqual([{ sourceId: 'acute', ref: 'Observation/30' }]);
+    expect(potassium!.sources).toHaveLength(2);
   });
 
   it('is not made when no series is longer than what it keeps', () => {

@@ -42,9 +42,6 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
-    // Dexie's entry for bundlers wraps its ES5 UMD build; its modern ES module build is the same
-    // library and version, 1.6 KB smaller gzipped in the panel, for browsers we support anyway.
-    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   }),
   manifest: ({ browser, mode }) => ({
     name: 'fhirside',

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { seriesCounts } from '../lib/summary/first-screen-copy';
 import type { SummaryRow } from '../lib/summary/model';
 import { formatDate } from './format';
 import { lazyComponent } from './lazy-component';
@@ -24,7 +25,8 @@ export function ResultLine({ row }: Props) {
   const previous = points[1];
   const series = plottable(points, 200);
   const recent = series.slice(-20);
-  const otherUnits = points.filter((p) => typeof p.value === 'number' && p.unit !== latest.unit).length;
+  // Counted over the whole series, also when only its newest values are here yet (a thinned saved copy).
+  const { values, otherUnits } = seriesCounts(row.result!);
   return (
     <div class="result">
       <div class="result-latest">
@@ -42,7 +44,7 @@ export function ResultLine({ row }: Props) {
         {latest.range && <span>Range {latest.range}</span>}
         {latest.otherRanges && <span>Other ranges: {latest.otherRanges.join('; ')}</span>}
         {previous && <span>Before: {previous.display}{previous.flag ? ` (${previous.flag})` : ''}{previous.status ? ` (${previous.status})` : ''} {formatDate(previous.at)}</span>}
-        {points.length > 2 && <span>{points.length} values</span>}
+        {values > 2 && <span>{values} values</span>}
         {otherUnits > 0 && <span class="note">{otherUnits} in another unit, not plotted</span>}
       </div>
       {open && <TrendChart title={row.text} series={series} />}

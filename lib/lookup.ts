@@ -14,9 +14,12 @@ import { revalidationBatch } from './sources/prefetch';
 import { observationHorizon, patientQueries, type QueryOptions } from './sources/queries';
 import { adaptToStatement } from './sources/adapt-query';
 import { resolvePatient } from './sources/resolve-patient';
+import { askFirstRound, offersFirstRound } from './sources/first-round';
+import { OtherPatientError } from './sources/patient-check';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
 import { combineSources } from './summary/combine';
+import { firstScreenCopy } from './summary/first-screen-copy';
 import type { Banner, SectionId, SourceSummary, Summary } from './summary/model';
 import { buildSourceSummary, prepareRows } from './summary/source-summary';
 
@@ -65,6 +68,8 @@ export type SavedSources = Readonly<Record<string, SavedSource>>;
 /** What is saved per patient: the summary shown at once, and each source's raw record for revalidation. */
 export interface CachedLookup {
   readonly summary: Summary;
+  /** The summary with each series cut to its newest values, drawn first next time (undefined: draw it whole). */
+  readonly firstScreen?: Summary;
   readonly sources: SavedSources;
 }
 
@@ -179,6 +184,17 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
     publish({ cacheProblem: 'The saved copy could not be read' });
   }
   if (signal.aborted) return;
+  // What was drawn may be the first-screen copy: the whole summary (every value of every series)
+  // replaces it once the requests below are on their way. If it cannot be read, the copy stays.
+  const whole = cached?.whole;
+  if (cached && whole) {
+    const drawn = cached;
+    setTimeout(() => {
+      whole()
+        .then((value) => view.cached === drawn && publish({ cached: { value, savedAt: drawn.savedAt } }))
+        .catch(() => undefined);
+    }, 0);
+  }
   // The raw records are only for revalidation: read beside the network, never before the summary.
   const savedSources: Promise<SavedSources | undefined> = cached ? deps.cache.readSources(context.key).catch(() => undefined) : Promise.resolve(undefined);
 
@@ -211,7 +227,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
   if (!allAnswered || summaries.size === 0) return;
   try {
-    await deps.cache.write(context.key, { summary: live, sources: Object.fromEntries(fresh) }, startedAt);
+    const firstScreen = firstScreenCopy(live);
+    await deps.cache.write(context.key, { summary: live, ...(firstScreen ? { firstScreen } : {}), sources: Object.fromEntries(fresh) }, startedAt);
   } catch (error) {
     const full = error instanceof Error && error.name === 'CacheFullError';
     publish({ cacheProblem: full ? 'The browser has no room to save this summary for next time' : 'This summary could not be saved for next time' });
@@ -242,9 +259,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const offered = await capabilities;
     const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(offered) };
     const resultsSince = observationHorizon(source, now, queryOptions);
+    // Without a saved copy, the Patient search and the first screen go in one round trip where the
+    // source allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
+    const firstRound = !recent && offersFirstRound(offered)
+      ? await askFirstRound(get, source.fhirBaseUrl, context, firstScreenQueries(source, now, queryOptions, offered), offered, signal)
+      : undefined;
     const ask = recent && offered.batch
       ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, queryOptions), recent.fetchedAt, signal)
-      : get;
+      : firstRound?.get ?? get;
     const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
     if (match.kind === 'not-known') return { state: 'not-known' };
     if (match.kind === 'ambiguous') return { state: 'ambiguous', count: match.count };
@@ -294,15 +316,22 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       // Only Observations: a prescription's row must wait for the Medication it names, which comes after its page.
       onPage: (page) => prepareRows({ sourceId: source.id, patientKey: context.key }, page.filter((r) => r.resourceType === 'Observation')),
       ...(saved ? { saved } : {}),
+      ...(firstRound ? { chained: firstRound.answers, patientId: match.patient.id } : {}),
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
     return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };
+    if (error instanceof OtherPatientError) return { state: 'mismatch', reason: error.message };
     if (error instanceof SignInRequiredError) return { state: 'needs-sign-in' };
     return { state: 'error', message: error instanceof Error ? error.message : 'Something went wrong' };
   }
+}
+
+/** The first-screen queries as they would be asked by a Patient id (first-round.ts asks them by identifier instead). */
+function firstScreenQueries(source: SourceConfig, now: number, queryOptions: QueryOptions, offered: Capabilities) {
+  return patientQueries(source, 'id', now, queryOptions).filter((q) => q.firstScreen).map((q) => adaptToStatement(q, offered));
 }
 
 /** The source's capabilities, read once per panel and remembered (a failed read is not). */

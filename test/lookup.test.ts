@@ -53,6 +53,16 @@ describe('one look-up end to end', () => {
     expect(views.find((v) => v.cached)?.cached?.value.banner.family).toBe('Holloway');
   });
 
+  it('draws the saved first-screen copy first, then the whole saved summary in its place', async () => {
+    const d = deps();
+    await run(d);
+    const whole = d.saved.get(hollowayContext.key)!.summary;
+    const firstScreen = { ...whole, banner: { ...whole.banner, given: 'first-screen copy' } };
+    const views = await run({ ...d, cache: { ...d.cache, read: async () => ({ value: firstScreen, savedAt: 5, whole: async () => whole }) } });
+    const drawn = views.map((v) => v.cached?.value).filter((v, i, all) => v && v !== all[i - 1]);
+    expect(drawn).toEqual([firstScreen, whole]);
+  });
+
   it('is complete once all of it is on screen, and says afterwards when it could not be saved', async () => {
     const order: string[] = [];
     const d = deps();

@@ -104,15 +104,18 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
           const owners = cached.value.owners;
           const access = copyAccess(owners, await usersOf(Object.keys(owners ?? {})));
           if (access.kind === 'withheld') return { withheld: access.sources };
-          return access.kind === 'shown' ? { value: cached.value.summary, savedAt: cached.savedAt } : undefined;
+          if (access.kind !== 'shown') return undefined;
+          const whole = cached.whole;
+          return { value: cached.value.summary, savedAt: cached.savedAt, ...(whole ? { whole: async () => (await whole()).summary } : {}) };
         },
         readSources: async (patientKey) => readCachedRecord<SavedSources>(db, await keys, patientKey),
         write: async (patientKey, value, savedAt) => {
           const users = await usersOf(Object.keys(value.sources));
           // A session that ended during the look-up leaves a copy nobody could own: not saved.
           if (Object.values(users).some((user) => user === undefined)) return;
-          const owned: OwnedCopy<Summary> = { summary: value.summary, owners: users as Record<string, string> };
-          await writeCachedSummary(db, await keys, patientKey, owned, savedAt, Date.now(), value.sources);
+          const owners = users as Record<string, string>;
+          const firstScreen: OwnedCopy<Summary> | undefined = value.firstScreen && { summary: value.firstScreen, owners };
+          await writeCachedSummary(db, await keys, patientKey, { summary: value.summary, owners }, savedAt, Date.now(), value.sources, firstScreen);
           // Housekeeping by count need not hold up the look-up that was saved.
           void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },

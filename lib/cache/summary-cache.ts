@@ -1,12 +1,14 @@
 /** Encrypted read and write of look-up results, keyed by patient, with lifetime and size limits. */
 import type { CacheKeys } from './cache-keys';
 import type { CachedRecordRecord, CachedSummaryRecord, FhirsideDatabase } from './db';
-import { patientHash, seal } from './sealed';
+import { patientHash, seal, unseal } from './sealed';
 import { openSealedRow } from './sealed-rows';
 
 export interface CachedSummary<T> {
   readonly value: T;
   readonly savedAt: number;
+  /** Set when `value` is the copy drawn first: reads the whole summary saved beside it. */
+  readonly whole?: () => Promise<T>;
 }
 
 /** The cache is full even after evicting; the look-up carries on without saving. */
@@ -23,17 +25,24 @@ const isQuotaError = (error: unknown) =>
  * and the write tried once more; after that CacheFullError (never a failed look-up).
  * @param savedAt - when the data was fetched from the sources
  * @param record - what revalidation needs; without one, any earlier record of the patient goes
+ * @param firstScreen - the copy to draw first, where it is lighter than `value` (drawn whole otherwise)
  */
-export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number, now = Date.now(), record?: unknown): Promise<void> {
+export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, value: T, savedAt: number, now = Date.now(), record?: unknown, firstScreen?: T): Promise<void> {
   const hash = await patientHash(keys, patientKey);
-  const summary = { patientHash: hash, savedAt, viewedAt: now, ...(await seal(keys, patientKey, value)) };
+  const summary: CachedSummaryRecord = {
+    patientHash: hash,
+    savedAt,
+    viewedAt: now,
+    ...(await seal(keys, patientKey, value)),
+    ...(firstScreen === undefined ? {} : { firstScreen: await seal(keys, patientKey, firstScreen) }),
+  };
   const raw = record === undefined ? undefined : { patientHash: hash, ...(await seal(keys, patientKey, record)) };
   // One transaction: a summary is never saved beside a record from another look-up.
   const put = () =>
-    db.transaction('rw', db.summaries, db.records, async () => {
-      await db.summaries.put(summary);
-      if (raw) await db.records.put(raw);
-      else await db.records.delete(hash);
+    db.transaction(['summaries', 'records'], ({ summaries, records }) => {
+      summaries!.put(summary);
+      if (raw) records!.put(raw);
+      else records!.delete(hash);
     });
   try {
     await put();
@@ -52,13 +61,17 @@ export async function writeCachedSummary<T>(db: FhirsideDatabase, keys: CacheKey
 /**
  * Reads a patient's saved summary and marks it viewed. A record that does not decrypt (keys from
  * an earlier browser session) or that names another patient is deleted and reported as absent.
- * Only the summary is read: the record beside it waits for readCachedRecord.
+ * Only the summary is read: the record beside it waits for readCachedRecord. Where a copy to draw
+ * first was saved, that is what is opened, and `whole` opens the whole summary.
  */
 export async function readCachedSummary<T>(db: FhirsideDatabase, keys: CacheKeys, patientKey: string, now = Date.now()): Promise<CachedSummary<T> | undefined> {
-  const opened = await openSealedRow<CachedSummaryRecord, T>(db.summaries, keys, patientKey, (hash) => deletePatients(db, [hash]));
+  const opened = await openSealedRow<CachedSummaryRecord, T>(db.summaries, keys, patientKey, (hash) => deletePatients(db, [hash]), (row) => row.firstScreen ?? row);
   if (!opened) return undefined;
-  await db.summaries.update(opened.hash, { viewedAt: now });
-  return { value: opened.value, savedAt: opened.row.savedAt };
+  // Marked viewed off the way to the screen: IndexedDB runs a later transaction on the table after
+  // this one, so eviction by last view still sees it.
+  void db.summaries.update(opened.hash, { viewedAt: now }).catch(() => undefined);
+  const { row } = opened;
+  return { value: opened.value, savedAt: row.savedAt, ...(row.firstScreen ? { whole: () => unseal<T>(keys, patientKey, row) } : {}) };
 }
 
 /** Reads the record saved beside a patient's summary, or undefined (none, or unreadable: then deleted). */
@@ -74,7 +87,7 @@ function deletePatients(db: FhirsideDatabase, hashes: string[]): Promise<unknown
 /** Deletes the `count` least recently viewed summaries. */
 export async function evictLeastRecentlyViewed(db: FhirsideDatabase, count: number): Promise<void> {
   if (count <= 0) return;
-  const oldest = await db.summaries.orderBy('viewedAt').limit(count).primaryKeys();
+  const oldest = await db.summaries.primaryKeys('viewedAt', { limit: count });
   await deletePatients(db, oldest);
 }
 
@@ -90,7 +103,7 @@ export async function clearCache(db: FhirsideDatabase): Promise<void> {
 
 /** Deletes summaries fetched longer ago than maxAgeMs; returns how many went. */
 export async function purgeExpired(db: FhirsideDatabase, maxAgeMs: number, now: number): Promise<number> {
-  const expired = await db.summaries.where('savedAt').below(now - maxAgeMs).primaryKeys();
+  const expired = await db.summaries.primaryKeys('savedAt', { below: now - maxAgeMs });
   await deletePatients(db, expired);
   return expired.length;
 }

@@ -16,6 +16,8 @@ import type { Capabilities } from './capabilities';
 import { IGNORES_LAST_UPDATED } from './adapt-query';
 import { NOT_OFFERED, problemOf } from './query-problem';
 import { readDocumentTexts } from './document-text';
+import { NO_CHAINED_SEARCH, readChained, type ChainedAnswer } from './first-round';
+import { OtherPatientError } from './patient-check';
 
 export { NOT_OFFERED } from './query-problem';
 
@@ -42,6 +44,10 @@ export interface FetchRecordOptions {
   readonly saved?: SavedRecord;
   /** What the source's statement offers and what it has shown it wants (asked and learned per panel). */
   readonly capabilities?: Capabilities;
+  /** First-screen searches already answered by the patient's identifier (first-round.ts), by resource type: checked against `patientId` before use. */
+  readonly chained?: ReadonlyMap<string, ChainedAnswer>;
+  /** The id of the Patient resolved for the page's patient. */
+  readonly patientId?: string;
 }
 
 /** Results at least this long are handed over last (see fetchRecord). */
@@ -107,15 +113,51 @@ async function runAll(options: FetchRecordOptions, queries: readonly PatientQuer
   return Promise.all(results.map((result) => withReferents(options.get, options.baseUrl, result, options.signal, options.maxPages)));
 }
 
+/**
+ * The first-screen queries: those the first round answered by identifier, read on and checked
+ * against the Patient resolved; the rest asked now. A record of another Patient throws
+ * (OtherPatientError) before any result is handed over.
+ */
+async function runFirstScreen(options: FetchRecordOptions, queries: readonly PatientQuery[], batch: boolean): Promise<QueryResult[]> {
+  const { chained, patientId } = options;
+  const answered = (q: PatientQuery) => (patientId !== undefined ? chained?.get(q.resourceType) : undefined);
+  const reading = { get: options.get, baseUrl: options.baseUrl, patientId: patientId ?? '', signal: options.signal, maxPages: options.maxPages };
+  const [fromChain, asked] = await guarded(options, Promise.all([
+    Promise.all(
+      queries.flatMap((q) => {
+        const answer = answered(q);
+        return answer ? [readChained(reading, answer, q.resourceType, () => runSearch(options, q)).then((r) => withReferents(options.get, options.baseUrl, r, options.signal, options.maxPages))] : [];
+      }),
+    ),
+    runAll(options, queries.filter((q) => !answered(q)), batch),
+  ]));
+  return [...fromChain, ...asked];
+}
+
+/** A source that answered a chained search with another patient's records is not asked that way again. */
+async function guarded<T>(options: FetchRecordOptions, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof OtherPatientError) options.capabilities?.learned.add(NO_CHAINED_SEARCH);
+    throw error;
+  }
+}
+
 /** Fetches every query, first screen first; each result goes to onResult as soon as it is complete. */
 export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const first = options.queries.filter((q) => q.firstScreen);
   const later = options.queries.filter((q) => !q.firstScreen);
   // Revalidation sends small per-query requests; a batch would fetch full first pages again.
   const batch = options.batch && !options.saved;
-  const firstResults = await runAll(options, first, batch);
+  const firstScreen = runFirstScreen(options, first, batch);
+  firstScreen.catch(() => undefined); // awaited below
   // The long tail starts once the first screen is in, so it never competes with it for the server,
   // and before the first screen is built and drawn, so the server is not left idle meanwhile.
+  // When the first round already brought the first screen, that is now: it is only read and
+  // checked here, and a check that stops the source delivers nothing of the tail either.
+  const broughtByFirstRound = options.patientId !== undefined && first.every((q) => options.chained?.has(q.resourceType));
+  if (!broughtByFirstRound) await firstScreen;
   // Its small searches go as one more batch (one round trip, not waves of four); Observations,
   // which run to thousands of results over many pages, go on their own beside it.
   // Each result rebuilds the summary from everything received so far: a large one is handed over
@@ -139,6 +181,7 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
     }),
   ]);
   tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
+  const firstResults = await firstScreen;
   await requestsSent();
   try {
     firstResults.forEach(options.onResult);

@@ -90,8 +90,21 @@ export interface ResultPoint {
 export interface TestResult {
   /** Newest first. */
   readonly points: readonly ResultPoint[];
+  /**
+   * Set only in the copy of a saved summary drawn first (first-screen-copy.ts), which holds the
+   * newest values alone: what the whole series counts, so the row still says it truly.
+   */
+  readonly thinned?: SeriesCounts;
   /** How the test was named by each source, when the row's label is a grouped name. */
   readonly namesAsSent: readonly string[];
+}
+
+/** What a whole series counts, beside the newest values of it that a thinned copy holds. */
+export interface SeriesCounts {
+  /** Every value of the test. */
+  readonly values: number;
+  /** Numeric values in another unit than the newest one (not plotted). */
+  readonly otherUnits: number;
 }
 
 export interface Conflict {

@@ -5,7 +5,7 @@
  */
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { SearchRequest, WithId } from '@medplum/core';
-import { OperationOutcomeError, deepClone, forbidden } from '@medplum/core';
+import { OperationOutcomeError, Operator, deepClone, forbidden } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import { loadDefinitions, narrowSearchParameters, patientCompartmentParams } from './definitions';
 import { searchsetBundle } from './paging';
@@ -13,6 +13,7 @@ import { PatientIndex } from './patient-index';
 import { inPatientCompartment, matcher, sortResources } from './search';
 import { normaliseSearch, referencedPatients, requiredPatient } from './search-request';
 import { includedEntries } from './include';
+import { resolvePatientChains } from './chained-search';
 import type { Access, Grant, Interaction } from './types';
 
 /** Recent result lists kept so paging through a big record does not re-run the search per page. */
@@ -95,7 +96,10 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   override async search<T extends Resource>(searchRequest: SearchRequest<T>): Promise<Bundle<WithId<T>>> {
-    const request = normaliseSearch(searchRequest, this.baseUrl);
+    // A chain is answered by the Patients this request may see (a patient-scoped token: its own).
+    const patientsWith = (identifier: string) =>
+      this.matchAll({ resourceType: 'Patient', filters: [{ code: 'identifier', operator: Operator.EQUALS, value: identifier }] }, this.grant(searchRequest.resourceType, 'search').patient).map((p) => p.id ?? '');
+    const request = normaliseSearch(resolvePatientChains(searchRequest, patientsWith), this.baseUrl);
     const grant = this.grant(request.resourceType, 'search');
     if (grant.patient && referencedPatients(request).some((r) => r !== `Patient/${grant.patient}`)) {
       throw refused(`This token may only search records of Patient/${grant.patient}`);

@@ -29,7 +29,7 @@ describe('database upgrades', () => {
     // keys, so the patient is fetched afresh next time rather than half-read.
     expect(await db.summaries.count()).toBe(0);
     expect(await db.records.count()).toBe(0);
-    expect(await db.summaries.orderBy('viewedAt').primaryKeys()).toEqual([]);
+    expect(await db.summaries.primaryKeys('viewedAt')).toEqual([]);
   });
 
   it('upgrades a version 3 database by dropping every row that names no owner: summary, record and snapshot', async () => {

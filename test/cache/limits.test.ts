@@ -23,8 +23,8 @@ describe('cache limits', () => {
   it('on a full disk evicts the older half and saves anyway', async () => {
     const { db, keys } = await setup();
     for (let i = 1; i <= 4; i++) await writeCachedSummary(db, keys, key(i), { i }, 0, i);
-    const put = db.summaries.put.bind(db.summaries);
-    vi.spyOn(db.summaries, 'put').mockImplementationOnce((() => Promise.reject(quotaError())) as never).mockImplementation(put);
+    // The save's one transaction fails for want of room once, as IndexedDB reports it.
+    vi.spyOn(db, 'transaction').mockImplementationOnce(() => Promise.reject(quotaError()));
     await writeCachedSummary(db, keys, key(5), { i: 5 }, 0, 50);
     expect(await readCachedSummary(db, keys, key(5))).toMatchObject({ value: { i: 5 } });
     expect(await db.summaries.count()).toBe(3);
@@ -33,7 +33,7 @@ describe('cache limits', () => {
   it('says the cache is full when even eviction does not help, without losing what is there', async () => {
     const { db, keys } = await setup();
     await writeCachedSummary(db, keys, key(1), { i: 1 }, 0, 1);
-    vi.spyOn(db.summaries, 'put').mockImplementation((() => Promise.reject(quotaError())) as never);
+    vi.spyOn(db, 'transaction').mockImplementation(() => Promise.reject(quotaError()));
     await expect(writeCachedSummary(db, keys, key(2), { i: 2 }, 0, 2)).rejects.toBeInstanceOf(CacheFullError);
   });
 });

@@ -20,6 +20,21 @@ describe('the encrypted summary cache', () => {
     expect(await readCachedSummary(db, keys, okaforContext.key)).toBeUndefined();
   });
 
+  it('opens the copy to draw first where one was saved, and the whole summary when asked', async () => {
+    const db = freshDb();
+    const keys = await loadCacheKeys(memoryStore());
+    const firstScreen = { ...summary, allergies: ['Penicillin'], thinned: true };
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 5, 5, undefined, firstScreen);
+    const read = await readCachedSummary<typeof firstScreen>(db, keys, hollowayContext.key);
+    expect(read).toMatchObject({ value: firstScreen, savedAt: 5 });
+    expect(await read!.whole!()).toEqual(summary);
+    const [record] = await db.summaries.toArray();
+    expect(new TextDecoder().decode(record!.firstScreen!.ciphertext)).not.toContain('Holloway');
+    // A later save without one leaves only the whole summary to draw.
+    await writeCachedSummary(db, keys, hollowayContext.key, summary, 6);
+    expect(await readCachedSummary(db, keys, hollowayContext.key)).toEqual({ value: summary, savedAt: 6 });
+  });
+
   it('stores no name, NHS number or allergy in readable form', async () => {
     const db = freshDb();
     await writeCachedSummary(db, await loadCacheKeys(memoryStore()), hollowayContext.key, summary, 1);

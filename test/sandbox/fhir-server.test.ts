@@ -161,6 +161,25 @@ describe('search', () => {
     expect((await total('_lastUpdated=le2026-11-20T23:59:59.999Z'))! + after!).toBe(all);
   });
 
+  it('answers a search chained through the patient’s NHS number, for each Patient carrying it, and no other chain', async () => {
+    const nhs = (value: string) => encodeURIComponent(`${NHS_NUMBER_SYSTEM}|${value}`);
+    const p10 = acuteResources.find((r) => r.resourceType === 'Patient' && r.id === 'p10-acute') as Patient;
+    const p10Nhs = p10.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value ?? '';
+    const byId = await clinician<Bundle>('Condition?patient=p10-acute&_count=1000');
+    const chained = await clinician<Bundle>(`Condition?patient.identifier=${nhs(p10Nhs)}&_count=1000`);
+    const typed = await clinician<Bundle>(`Condition?subject:Patient.identifier=${nhs(p10Nhs)}&_count=1000`);
+    expect(byId.body.total).toBeGreaterThan(0);
+    expect(chained.body.entry?.map((e) => e.resource?.id)).toEqual(byId.body.entry?.map((e) => e.resource?.id));
+    expect(typed.body.total).toBe(byId.body.total);
+    expect((await clinician<Bundle>(`Condition?patient.identifier=${nhs('9999999999')}`)).body.total).toBe(0);
+    // One NHS number on two Patients: the records of both come back (the client must see it).
+    const subjects = (await clinician<Bundle<Observation>>(`Observation?patient.identifier=${nhs('9990791910')}&_count=1000`)).body.entry?.map((e) => e.resource?.subject?.reference);
+    expect(new Set(subjects).size).toBe(2);
+    expect((await clinician<OperationOutcome>(`Condition?patient.name=Taylor`)).status).toBe(400);
+    // A patient-scoped token reaches its own patient only, by chain as by id.
+    expect((await get<OperationOutcome>(`Observation?patient.identifier=${nhs('9990791910')}`, 'patient-p01')).status).toBe(403);
+  });
+
   it('rejects a parameter it does not know with 400 rather than an empty result', async () => {
     const { status, body } = await clinician<OperationOutcome>('Observation?patient=p10-acute&colour=blue');
     expect(status).toBe(400);

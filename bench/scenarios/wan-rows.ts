@@ -64,8 +64,10 @@ export function wanRows(scenario: string, rows: readonly ResultRow[], inputs: Wa
   const floor = wanFloor(inputs);
   const c = spread((inputs.baselineC ?? []).map((r) => r.ms))?.median;
   const ratio = (ms: number) => `${(ms / floor.floorMs).toFixed(2)}× floor${c ? `, ${(ms / c).toFixed(2)}× (c)` : ''}`;
+  // A look-up's or a baseline's time; the server wait is a part of one, not a look-up to compare.
+  const timed = (row: ResultRow) => row.scenario === scenario && row.unit === 'ms' && !row.metric.includes('server wait');
   const annotated = rows.map((row) =>
-    row.scenario === scenario && row.unit === 'ms' && row.spread ? { ...row, note: [row.note, ratio(row.spread.median)].filter(Boolean).join('; ') } : row,
+    timed(row) && row.spread ? { ...row, note: [row.note, ratio(row.spread.median)].filter(Boolean).join('; ') } : row,
   );
   const perRun = (pick: (run: ColdRun) => number | undefined) => spread(inputs.cold.map((run) => {
     const ms = pick(run);

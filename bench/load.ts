@@ -19,8 +19,8 @@ export interface CpuTicks {
 export interface LoadSample extends CpuTicks {
   /** Epoch ms. */
   readonly at: number;
-  /** Clock ticks of this process tree, exited and reaped children included. */
-  readonly ours: number;
+  /** Clock ticks used so far by each live process of this bench's tree, by pid. */
+  readonly ours: ReadonlyMap<number, number>;
 }
 
 /** The aggregate `cpu` line of /proc/stat. Guest time is already inside user time, so it is left out. */
@@ -35,7 +35,7 @@ export function parseCpuTicks(procStat: string): CpuTicks {
 export interface ProcessTicks {
   readonly pid: number;
   readonly ppid: number;
-  /** utime + stime + cutime + cstime: a reaped child's time moves into its parent's, so a tree's sum never loses it. */
+  /** utime + stime: the process's own time, not its reaped children's (those were counted while they lived). */
   readonly ticks: number;
 }
 
@@ -44,23 +44,27 @@ export function parseProcessTicks(stat: string): ProcessTicks {
   const close = stat.lastIndexOf(')');
   const pid = Number(stat.slice(0, stat.indexOf(' ')));
   const fields = stat.slice(close + 2).trim().split(/\s+/);
-  // After the name: state, ppid, … utime (14th field of the line), stime, cutime, cstime.
+  // After the name: state, ppid, … utime (14th field of the line), stime.
   const n = (i: number) => Number(fields[i] ?? 0);
-  return { pid, ppid: n(1), ticks: n(11) + n(12) + n(13) + n(14) };
+  return { pid, ppid: n(1), ticks: n(11) + n(12) };
 }
 
-/** Sum of the ticks of `root` and every process descended from it. */
-export function treeTicks(processes: readonly ProcessTicks[], root: number): number {
+/**
+ * The ticks of `root` and every process descended from it, by pid. Kept per process, not summed:
+ * when Chromium closes a page its renderer exits and may be reaped outside the tree, and a sum
+ * would lose its whole life's time at once and hand it to "others".
+ */
+export function treeTicks(processes: readonly ProcessTicks[], root: number): Map<number, number> {
   const children = new Map<number, ProcessTicks[]>();
   for (const p of processes) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-  let sum = 0;
+  const out = new Map<number, number>();
   const stack = processes.filter((p) => p.pid === root);
   while (stack.length) {
     const p = stack.pop()!;
-    sum += p.ticks;
+    out.set(p.pid, p.ticks);
     stack.push(...(children.get(p.pid) ?? []));
   }
-  return sum;
+  return out;
 }
 
 function readProcesses(): ProcessTicks[] {
@@ -92,13 +96,36 @@ export interface LoadShare {
   readonly ours: number;
 }
 
-/** Shares of the machine's CPU between two samples. */
+/** Clock ticks of one interval: the machine's, others' and ours. */
+export interface IntervalTicks {
+  readonly total: number;
+  readonly others: number;
+  readonly ours: number;
+}
+
+/**
+ * Ticks between two samples, taken close together (a second apart). Ours: each of our processes'
+ * growth, a process new since `from` counted whole; a process that exited in between loses only
+ * its last interval's time, which goes to others.
+ */
+export function ticksBetween(from: LoadSample, to: LoadSample): IntervalTicks {
+  const total = Math.max(0, to.total - from.total);
+  let ours = 0;
+  for (const [pid, ticks] of to.ours) ours += Math.max(0, ticks - (from.ours.get(pid) ?? 0));
+  ours = Math.min(ours, Math.max(0, to.busy - from.busy));
+  return { total, ours, others: Math.max(0, to.busy - from.busy - ours) };
+}
+
+/** Shares of the machine's CPU over intervals taken together. */
+export function shareOf(intervals: readonly IntervalTicks[]): LoadShare {
+  const sum = (pick: (t: IntervalTicks) => number) => intervals.reduce((n, t) => n + pick(t), 0);
+  const total = sum((t) => t.total);
+  return total > 0 ? { others: sum((t) => t.others) / total, ours: sum((t) => t.ours) / total } : { others: 0, ours: 0 };
+}
+
+/** Shares of the machine's CPU between two samples a second or so apart. */
 export function shareBetween(from: LoadSample, to: LoadSample): LoadShare {
-  const total = to.total - from.total;
-  if (total <= 0) return { others: 0, ours: 0 };
-  const ours = Math.max(0, to.ours - from.ours);
-  const others = Math.max(0, to.busy - from.busy - ours);
-  return { others: Math.min(1, others / total), ours: Math.min(1, ours / total) };
+  return shareOf([ticksBetween(from, to)]);
 }
 
 /** Samples every `intervalMs` in the background, so a scenario's load is seen second by second. */
@@ -117,11 +144,11 @@ export function startLoadSampler(intervalMs = 1000) {
       take();
       return samples.length - 1;
     },
-    /** Per-interval shares between two marks, and the share over the whole span. */
+    /** Per-interval shares between two marks, and the share over the whole span (its intervals' ticks summed). */
     between(from: number, to: number): { intervals: LoadShare[]; overall?: LoadShare } {
       const span = samples.slice(Math.max(0, from), to + 1);
-      const intervals = span.slice(1).map((s, i) => shareBetween(span[i]!, s));
-      return { intervals, ...(span.length > 1 ? { overall: shareBetween(span[0]!, span[span.length - 1]!) } : {}) };
+      const ticks = span.slice(1).map((s, i) => ticksBetween(span[i]!, s));
+      return { intervals: ticks.map((t) => shareOf([t])), ...(ticks.length ? { overall: shareOf(ticks) } : {}) };
     },
     stop: () => clearInterval(timer),
   };

@@ -13,7 +13,7 @@ import type { LinkShape } from '../../sandbox/link-shaper';
 import type { ShapedLink } from '../../sandbox/world';
 import { describeLinks, WAN_LINKS } from '../wan-links';
 import { recordRounds } from './record-rounds';
-import { wanRows } from './wan-rows';
+import { coldTimeline, wanRows } from './wan-rows';
 
 async function lookups(ctx: ScenarioContext, name: string, key: string): Promise<{ cold: ColdRun[]; warm: WarmRun[] }> {
   const url = `${ctx.world.urls.epr1}/patient/${key}`;
@@ -63,8 +63,9 @@ function lookupScenario(name: string, description: string, key: string, options:
         const rows = [...lookupRows(name, cold, warm), ...base.rows];
         const raw = { cold, warm, baselines: base.raw };
         if (!options.wan || !rounds) return { rows, raw };
-        const wan = wanRows(name, rows, { links: options.wan, rounds, served: ctx.world.takeServed(), cold, ...(base.raw['c'] ? { baselineC: base.raw['c'] } : {}) });
-        return { rows: wan.rows, raw: { ...raw, links: options.wan, rounds, floor: wan.floor } };
+        const served = ctx.world.takeServed();
+        const wan = wanRows(name, rows, { links: options.wan, rounds, served, cold, ...(base.raw['c'] ? { baselineC: base.raw['c'] } : {}) });
+        return { rows: wan.rows, raw: { ...raw, links: options.wan, rounds, floor: wan.floor, firstColdTimeline: coldTimeline(served, cold[0]) } };
       } finally {
         if (options.wan) ctx.world.setShaping({});
         if (options.latencyMs) ctx.world.setLatency(0);

@@ -29,6 +29,16 @@ function serverMs(served: readonly ServedRequest[], cold: readonly ColdRun[], id
   return cold.map((run) => unionMs(served.filter((r) => r.link === id && inWindow(r, run)).map((r) => [r.arrivedAt, r.readyAt] as const)));
 }
 
+/**
+ * What each server saw during one cold look-up, ms after the panel opened: for the timeline that
+ * explains a miss (which request waited on which).
+ */
+export function coldTimeline(served: readonly ServedRequest[], run: ColdRun | undefined) {
+  if (!run) return [];
+  const at = (t: number) => Math.round(t - run.window.from);
+  return served.filter((r) => inWindow(r, run)).map((r) => ({ link: r.link, request: `${r.method} ${decodeURIComponent(r.url).slice(0, 120)}`, arrived: at(r.arrivedAt), ready: at(r.readyAt), bytes: r.bytes }));
+}
+
 export interface WanInputs {
   readonly links: Readonly<Record<string, LinkShape>>;
   readonly rounds: Readonly<Record<string, RecordRounds>>;

@@ -148,7 +148,10 @@ export function startLoadSampler(intervalMs = 1000) {
     between(from: number, to: number): { intervals: LoadShare[]; overall?: LoadShare } {
       const span = samples.slice(Math.max(0, from), to + 1);
       const ticks = span.slice(1).map((s, i) => ticksBetween(span[i]!, s));
-      return { intervals: ticks.map((t) => shareOf([t])), ...(ticks.length ? { overall: shareOf(ticks) } : {}) };
+      // A mark falls between two timed samples: its sliver of an interval, a tick or two, would
+      // read as 0 % or 100 % in the spread. The overall share counts every tick all the same.
+      const whole = span.slice(1).flatMap((s, i) => (s.at - span[i]!.at >= intervalMs / 2 ? [shareOf([ticks[i]!])] : []));
+      return { intervals: whole, ...(ticks.length ? { overall: shareOf(ticks) } : {}) };
     },
     stop: () => clearInterval(timer),
   };

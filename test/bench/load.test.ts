@@ -1,6 +1,7 @@
 // Machine load from /proc: the whole machine's busy ticks minus this bench's process tree.
 import { describe, expect, it } from 'vitest';
-import { parseCpuTicks, parseProcessTicks, shareBetween, shareOf, ticksBetween, treeTicks } from '../../bench/load';
+import { shareBetween, shareOf, ticksBetween } from '../../bench/load';
+import { parseCpuTicks, parseProcessTicks, treeTicks } from '../../bench/proc-stat';
 import { isNoisy, loadRow } from '../../bench/load-row';
 
 const PROC_STAT = `cpu  1000 50 300 8000 100 10 20 5 7 0

@@ -17,7 +17,9 @@
  *
  * Server time and bytes are those of our own cold look-ups (medians): the server's work and the
  * bytes for the requests the product makes; transfer follows the server's time because the
- * sandbox, like most FHIR servers, builds a Bundle before it sends it.
+ * sandbox, like most FHIR servers, builds a Bundle before it sends it. Transfer is added whole:
+ * a client that asks for the next page from a page's head overlaps them, so a paged record's
+ * floor is high by up to all but its last page's transfer. The parts are kept to say so.
  */
 
 export interface SourceFloorInput {

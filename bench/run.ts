@@ -105,5 +105,5 @@ console.log(
   `\nMachine load: other processes used ${pct(whole.overall?.others)} of the machine's CPU over the run (this bench ${pct(whole.overall?.ours)}); ` +
     (noisy.length ? `NOISY (others above ${pct(NOISY_SHARE)}): ${noisy.join(', ')}: read their figures as taken on a busy machine.` : `no scenario above ${pct(NOISY_SHARE)}.`),
 );
-console.log('p95 is nearest-rank over the runs (with 5 runs, the slowest); ratios are of medians within this run.');
+console.log('p95 is nearest-rank over the runs (with fewer than 20, the slowest); ratios are of medians within this run.');
 console.log(`\nObservation horizon ${DEFAULT_HORIZON_DAYS} days unless the scenario says otherwise; ${args.runs} run(s) each; ${result.wallSeconds} s. JSON: ${path}`);

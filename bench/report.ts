@@ -1,8 +1,8 @@
 /** The bench's output: one row per figure, printed as a table and saved as JSON. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSpread, type Spread } from './stats';
-import { targetFor } from './targets';
+import { formatP95, formatSpread, type Spread } from './stats';
+import { targetsFor, type Target } from './targets';
 
 export interface ResultRow {
   readonly scenario: string;
@@ -14,18 +14,24 @@ export interface ResultRow {
   readonly note?: string;
 }
 
+/** Whether the row's median (or p95) meets the target. */
+export function meets(target: Target, spread: Spread): boolean {
+  const value = target.statistic === 'p95' ? spread.p95 : spread.median;
+  return target.atLeast ? value >= target.limit : value <= target.limit;
+}
+
 function verdict(row: ResultRow): string {
-  const target = targetFor(row.scenario, row.metric);
-  if (!target || !row.spread) return '';
-  const value = row.spread.median;
-  const ok = target.atLeast ? value >= target.limit : value <= target.limit;
-  return `${target.atLeast ? '≥' : '≤'} ${target.limit}${target.unit ? ` ${target.unit}` : ''} ${ok ? 'met' : 'MISSED'}`;
+  const { spread } = row;
+  if (!spread) return '';
+  return targetsFor(row.scenario, row.metric)
+    .map((t) => `${t.statistic === 'p95' ? 'p95 ' : ''}${t.atLeast ? '≥' : '≤'} ${t.limit}${t.unit ? ` ${t.unit}` : ''} ${meets(t, spread) ? 'met' : 'MISSED'}`)
+    .join('; ');
 }
 
 /** A fixed-width table for the terminal. */
 export function formatTable(rows: readonly ResultRow[]): string {
-  const cells = rows.map((r) => [r.scenario, r.metric, formatSpread(r.spread, r.unit, r.digits ?? 0), verdict(r), r.note ?? '']);
-  const header = ['scenario', 'figure', 'median (min–max)', 'target', 'notes'];
+  const cells = rows.map((r) => [r.scenario, r.metric, formatSpread(r.spread, r.unit, r.digits ?? 0), formatP95(r.spread, r.unit, r.digits ?? 0), verdict(r), r.note ?? '']);
+  const header = ['scenario', 'figure', 'median (min–max)', 'p95', 'target', 'notes'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: readonly string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');

@@ -5,11 +5,12 @@
 import { SOURCES, type SourceId } from './config';
 import { readBundleArg } from './bundle-files';
 import { FAULT_MODES, type Fault, type FaultMode } from './fhir/faults';
-import { PORT_ENV, startSandbox } from './world';
+import { PORT_ENV, startSandbox, type ShapedLink } from './world';
+import type { LinkShape } from './link-shaper';
 import { DEFAULT_PROFILES, PROFILE_NAMES, rulesOf } from './fhir/profiles/named';
 import { RULE_NAMES } from './fhir/profiles/rules';
 
-const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--load <source>=<bundle.json>]... [--profiles <source>=<profile>[,...]] [--help]
+const USAGE = `Usage: npm run sandbox -- [--open=<source>[,<source>...]] [--fault=<source>:<mode>[,...]] [--load <source>=<bundle.json>]... [--profiles <source>=<profile>[,...]] [--wan=<link>:<rtt ms>:<Mbit/s>[,...]] [--help]
 
 Starts the SMART authorization server, the FHIR sources (${SOURCES.map((s) => s.id).join(', ')})
 and the two demo EPR sites on 127.0.0.1.
@@ -25,6 +26,9 @@ and the two demo EPR sites on 127.0.0.1.
   --profiles <s>=<p>[,...]  how each source behaves: ${PROFILE_NAMES.join(', ')}, or rules joined by +
                     (${RULE_NAMES.join(', ')}); default ${Object.entries(DEFAULT_PROFILES).map(([k, v]) => `${k}=${v}`).join(',')}
                     (switch later with POST http://127.0.0.1:8199/sources/<s>/profile {"profile": "<p>"})
+  --wan=<l>:<r>:<b> put a wide-area link in front of a server: <r> ms round trip, <b> Mbit/s shared by its
+                    answers, gzip (sandbox/link-shaper.ts); links are the sources and auth, e.g.
+                    --wan=gp:30:20,acute:60:20,mh:120:20 (the bench's WAN scenarios)
   --help            show this text
 
 Ports: ${Object.values(PORT_ENV).join(', ')}; FHIRSIDE_TOKEN_TTL sets the access-token lifetime (seconds).`;
@@ -44,6 +48,18 @@ interface SandboxArgs {
   readonly faults: Partial<Record<SourceId, Fault>>;
   readonly bundles: ReturnType<typeof readBundleArg>[];
   readonly profiles: Partial<Record<SourceId, string>>;
+  readonly wan: Partial<Record<ShapedLink, LinkShape>>;
+}
+
+function parseWan(list: string, known: ReadonlySet<string>, into: Partial<Record<ShapedLink, LinkShape>>): void {
+  for (const triple of list.split(',').filter(Boolean)) {
+    const [id = '', rtt = '', rate = ''] = triple.split(':');
+    if (id !== 'auth' && !known.has(id)) throw new Error(`Unknown link "${id}" in --wan; links are ${[...known, 'auth'].join(', ')}.`);
+    const rttMs = Number(rtt);
+    const mbitPerS = Number(rate);
+    if (!(rttMs >= 0) || !(mbitPerS > 0)) throw new Error(`--wan needs <link>:<rtt ms>:<Mbit/s>, e.g. gp:30:20; got "${triple}".`);
+    into[id as ShapedLink] = { rttMs, mbitPerS };
+  }
 }
 
 function parseArgs(args: readonly string[]): SandboxArgs {
@@ -52,6 +68,7 @@ function parseArgs(args: readonly string[]): SandboxArgs {
   const open: SourceId[] = [];
   const faults: Partial<Record<SourceId, Fault>> = {};
   const profiles: Partial<Record<SourceId, string>> = {};
+  const wan: Partial<Record<ShapedLink, LinkShape>> = {};
   const loads = (process.env['FHIRSIDE_LOAD'] ?? '').split(',').filter(Boolean);
   const rest = [...args];
   for (let arg = rest.shift(); arg !== undefined; arg = rest.shift()) {
@@ -73,13 +90,15 @@ function parseArgs(args: readonly string[]): SandboxArgs {
         if (!FAULT_MODES.includes(mode as FaultMode)) throw new Error(`Unknown fault "${mode}"; modes are ${FAULT_MODES.join(', ')}.`);
         faults[id as SourceId] = { mode: mode as FaultMode };
       }
+    } else if (arg.startsWith('--wan=')) {
+      parseWan(arg.slice('--wan='.length), known, wan);
     } else if (arg === '--profiles' || arg.startsWith('--profiles=')) {
       parseProfiles(arg === '--profiles' ? (rest.shift() ?? '') : arg.slice('--profiles='.length), known, profiles);
     } else {
       throw new Error(`Unknown argument "${arg}".`);
     }
   }
-  return { help, open, faults, profiles, bundles: loads.map((value) => readBundleArg(value, known)) };
+  return { help, open, faults, profiles, wan, bundles: loads.map((value) => readBundleArg(value, known)) };
 }
 
 async function main(): Promise<void> {
@@ -90,13 +109,15 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message} Run with --help for usage.`);
     process.exit(2);
   }
-  const { help, open, faults, bundles, profiles } = args;
+  const { help, open, faults, bundles, profiles, wan } = args;
   if (help) {
     console.log(USAGE);
     return;
   }
   const world = await startSandbox({ openSources: open, faults, bundles, profiles, log: (line) => console.log(line) });
   for (const { source, file } of bundles) console.log(`load   ${file} into ${source}`);
+  world.setShaping(wan);
+  for (const [id, link] of Object.entries(wan)) console.log(`wan    ${id} ${link.rttMs} ms round trip, ${link.mbitPerS} Mbit/s`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

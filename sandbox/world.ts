@@ -19,6 +19,10 @@ import type { Fault } from './fhir/faults';
 import { resourcesFromBundle } from './fhir/load-bundle';
 import { DEFAULT_PROFILES, rulesOf } from './fhir/profiles/named';
 import type { ProfileOptions } from './fhir/profiles/exchange';
+import { createLinkShaper, type LinkShape, type LinkShaper, type ServedRequest } from './link-shaper';
+
+/** The links the sandbox can shape: each FHIR source, and the authorization server. */
+export type ShapedLink = SourceId | 'auth';
 
 export type SandboxPorts = { readonly [K in keyof typeof PORTS]: number };
 
@@ -64,6 +68,13 @@ export interface Sandbox {
   readonly urls: SandboxUrls;
   /** Changes the FHIR sources' latency from the next request on (the bench's latency scenario). */
   setLatency(ms: number): void;
+  /**
+   * Puts a wide-area link in front of each named server from the next request on (the bench's
+   * WAN scenarios, sandbox/link-shaper.ts); a link left out, or `{}`, is loopback as it is.
+   */
+  setShaping(links: Partial<Record<ShapedLink, LinkShape>>): void;
+  /** Requests served through a shaped link since the last call, each with its server time; forgets them. */
+  takeServed(): ServedRequest[];
   close(): Promise<void>;
 }
 
@@ -130,8 +141,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Each source can be stopped and started again (admin), so the world holds its current server.
     type SourceHandle = { server?: FhirServer; open: boolean; fault?: Fault; resources: Resource[]; profile: string; profileOptions?: Partial<ProfileOptions>; start: () => Promise<FhirServer> };
     const running = new Map<SourceId, SourceHandle>();
+    const shapers = new Map<ShapedLink, LinkShaper>((['auth', ...SOURCES.map((s) => s.id)] as const).map((id) => [id, createLinkShaper(id)]));
     const auth = await starting('auth', ports.auth, () => startAuthServer({
-      host: HOST, port: ports.auth, fhirBaseUrls, redirectUris: [...EXTENSION_REDIRECT_URIS], patientsForPicker: picker,
+      host: HOST, port: ports.auth, fhirBaseUrls, redirectUris: [...EXTENSION_REDIRECT_URIS], patientsForPicker: picker, shaper: shapers.get('auth')!,
       // One authorization server for every source: it cannot tell which one a request without aud
       // is for, so it refuses it if any source's profile requires aud.
       audienceRequired: () => [...running.values()].some((handle) => rulesOf(handle.profile).includes('aud-required')),
@@ -153,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // A restarted source keeps its fault: a test that stops and starts it still sees it misbehave.
         start: async () => {
           const server = await startFhirServer({
-            source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: nextLatency,
+            source, host: HOST, port: ports[source.id], resources, authIssuer: auth.issuer, latencyMs: nextLatency, shaper: shapers.get(source.id)!,
             profile: handle.profile, ...(handle.profileOptions ? { profileOptions: handle.profileOptions } : {}),
             ...(handle.open ? {} : { validateToken: tokens.validateToken }),
           });
@@ -271,7 +283,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       `${urls.epr3}/`,
       `${urls.fhircast}/${FHIRCAST_TOPIC}`,
     ]);
-    return { urls, close, setLatency: (ms) => void ((latencyMs = ms), (latencyJitterMs = 0)) };
+    return {
+      urls,
+      close,
+      setLatency: (ms) => void ((latencyMs = ms), (latencyJitterMs = 0)),
+      setShaping: (links) => {
+        for (const [id, shaper] of shapers) shaper.set(links[id]);
+      },
+      takeServed: () => [...shapers.values()].flatMap((s) => s.served.splice(0)).sort((a, b) => a.arrivedAt - b.arrivedAt),
+    };
   } catch (error) {
     await close();
     throw error;

@@ -2,7 +2,7 @@
 import { ROSTER } from '../../sandbox/data/roster';
 import { runBaseline, type BaselineResult, type Pattern } from '../baselines/run-baseline';
 import type { ResultRow } from '../report';
-import { spread } from '../stats';
+import { single, spread } from '../stats';
 import type { ScenarioContext } from './context';
 import type { ColdRun } from './lookup';
 
@@ -32,7 +32,7 @@ export async function baselines(ctx: ScenarioContext, name: string, key: string,
     const missed = p === 'b' ? `; misses ${first.missed} of ${first.resources + first.missed} (${Object.entries(first.missedByType).map(([t, n]) => `${t} ${n}`).join(', ')})` : '';
     const ms = spread(runs.map((r) => r.ms));
     rows.push({ scenario: name, metric: `baseline ${PATTERN_NAMES[p]}`, spread: ms, unit: 'ms', note: `${requests} requests, ${first.resources} resources${missed}` });
-    if (p !== 'b' && ms && oursMedian) rows.push({ scenario: name, metric: `speed-up vs (${p})`, spread: { median: ms.median / oursMedian, min: ms.median / oursMedian, max: ms.median / oursMedian, n: 1 }, unit: '×', digits: 1, note: 'baseline median / our cold complete median' });
+    if (p !== 'b' && ms && oursMedian) rows.push({ scenario: name, metric: `speed-up vs (${p})`, spread: single(ms.median / oursMedian), unit: '×', digits: 1, note: 'baseline median / our cold complete median' });
   }
   return { rows, raw };
 }

@@ -17,6 +17,8 @@ export interface ColdRun {
   readonly rows: number;
   /** The panel's own scripts it loaded (`/chunks/x.js`). */
   readonly scripts: readonly string[];
+  /** Epoch ms from the panel opening to `complete` seen: the sandbox's requests of this look-up fall inside. */
+  readonly window: { readonly from: number; readonly to: number };
 }
 
 export interface WarmRun {
@@ -44,9 +46,11 @@ async function waitForNoPatient(panel: RecordedPanel): Promise<void> {
 export async function coldThenWarm(bench: BenchBrowser, url: string, bases: Record<string, string>): Promise<{ cold: ColdRun; warm: WarmRun }> {
   if (bench.epr.url() !== url) await showInEpr(bench, url);
   await clearSavedSummaries(bench);
+  const from = Date.now();
   const panel = await openRecordedPanel(bench);
   try {
     await waitForMark(panel.page, 'complete');
+    const window = { from, to: Date.now() };
     const coldMarks = await readMarks(panel.page);
     // The look-up is saved just after it is complete; the heap is read once that is done too.
     await waitForSavedSummary(bench);
@@ -60,6 +64,7 @@ export async function coldThenWarm(bench: BenchBrowser, url: string, bases: Reco
       traffic: panel.network.perSource(bases),
       rows,
       scripts,
+      window,
     };
 
     // The clinician looks away (a page with no patient) and comes back.

@@ -3,7 +3,7 @@
  * sign-in page, SMART launch context and EHR launch endpoint around it. The FHIR servers check
  * bearer tokens in-process through `validateToken`.
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EXTENSION_CLIENT_ID } from '../config';
 import type { TokenInfo } from '../fhir/types';
 import { interactionRoutes } from './interactions';
@@ -18,6 +18,7 @@ import { validateAccessToken } from './validate-token';
 import { LaunchContexts, smartTokenResponse } from './smart-context';
 import { offlineAccessMeansConsent, shortScopesSupported } from './provider-middleware';
 import { closeServer, listen } from '../listen';
+import type { LinkShaper } from '../link-shaper';
 
 export type { PickerPatient } from './login-page';
 
@@ -35,6 +36,8 @@ export interface AuthServerOptions {
    * The world says yes when any source's profile has `aud-required` (sandbox/fhir/profiles/rules/audience.ts).
    */
   readonly audienceRequired?: () => boolean;
+  /** A wide-area link in front of the server (bench WAN scenarios); loopback as it is while unshaped. */
+  readonly shaper?: LinkShaper;
 }
 
 export interface AuthServer {
@@ -91,7 +94,9 @@ export async function startAuthServer(options: AuthServerOptions): Promise<AuthS
   // client and not logged; a server error is a bug worth a line, not a stack-trace flood.
   provider.on('server_error', (_ctx, error) => console.error(`auth server: ${(error as Error).message}`));
   provider.on('error', (error) => console.error(`auth server: ${(error as Error).message}`));
-  server.on('request', provider.callback());
+  const callback = provider.callback();
+  const shaper = options.shaper;
+  server.on('request', shaper ? (req: IncomingMessage, res: ServerResponse) => shaper.serve(req, res, () => void callback(req, res)) : callback);
 
   return {
     issuer,

@@ -19,6 +19,7 @@ import type { ValidateToken } from './types';
 import { createProfileLayer, type ProfileLayer } from './profiles/layer';
 import type { Answer, ProfileOptions } from './profiles/exchange';
 import { closeServer, listen } from '../listen';
+import type { LinkShaper } from '../link-shaper';
 
 export type { TokenInfo } from './types';
 
@@ -37,6 +38,8 @@ export interface FhirServerOptions {
   /** How this server behaves (sandbox/fhir/profiles/named.ts); default `strict-standard`. */
   readonly profile?: string;
   readonly profileOptions?: Partial<ProfileOptions>;
+  /** A wide-area link in front of the server (bench WAN scenarios); loopback as it is while unshaped. */
+  readonly shaper?: LinkShaper;
 }
 
 export interface FhirServer {
@@ -126,13 +129,14 @@ export async function startFhirServer(options: FhirServerOptions): Promise<FhirS
     }
   }
 
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       const outcome = normalizeOperationOutcome(err);
       if (!res.headersSent) sendOutcome(res, getStatus(outcome), outcome);
       else res.end();
     });
-  });
+  };
+  const server = createServer((req, res) => (options.shaper ? options.shaper.serve(req, res, () => answer(req, res)) : answer(req, res)));
   const port = await listen(server, options.host, options.port);
   baseUrl = `http://${options.host}:${port}/fhir`;
   repo.baseUrl = baseUrl;

@@ -61,10 +61,17 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
   return page;
 }
 
-/** The browser's id for the tab showing `url`, asked of an extension page. */
+/**
+ * The browser's id for the newest tab showing `url`, asked of an extension page. Newest, because
+ * two tabs can show the same page (a patient opened twice): the first found would be an older tab,
+ * and a panel pinned to it would never follow the tab the caller has just opened. Tab ids only grow.
+ */
 export async function firefoxTabIdOf(extensionPage: Page, url: string): Promise<number> {
-  const id = await extensionPage.evaluate(async (wanted: string) => (await browser.tabs.query({})).find((tab) => tab.url === wanted)?.id, url);
-  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  const id = await extensionPage.evaluate(
+    async (wanted: string) => Math.max(-1, ...(await browser.tabs.query({})).filter((tab) => tab.url === wanted && tab.id !== undefined).map((tab) => tab.id!)),
+    url,
+  );
+  if (id < 0) throw new Error(`No tab shows ${url}`);
   return id;
 }
 

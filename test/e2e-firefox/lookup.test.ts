@@ -1,17 +1,21 @@
 /**
  * The whole loop in Firefox ESR: EPR patient page → the panel page detects the NHS number → SMART
  * sign-in through identity.launchWebAuthFlow → FHIR searches → summary drawn, every row this patient's;
- * the second look from the saved copy; the panel at sidebar width.
+ * the second look from the saved copy; a patient switch on both demo EPRs, the old patient gone
+ * before the new one is drawn; the panel at sidebar width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInFromFirefoxPanel, type FirefoxWithExtension } from '../../scripts/extension-firefox';
 import { mkdirSync } from 'node:fs';
 import { FIRST_DEMO_PATIENT, ROSTER } from '../../sandbox/data/roster';
-import { EPR1, patientKey } from '../e2e/support';
-import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, openPinnedPanel, patientsShown } from './support';
+import { EPR1, EPR2, patientKey } from '../e2e/support';
+import { publish } from '../e2e/context-steps';
+import { switchedCleanly } from '../e2e/patients-seen';
+import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, openPinnedPanel, patientsShown, recordPatientsSeen } from './support';
 
 const patient = FIRST_DEMO_PATIENT;
 const key = patientKey(patient.nhsNumber);
+const byKey = (k: string) => ROSTER.find((p) => p.key === k)!;
 
 describe('one patient in Firefox ESR', () => {
   let firefox: FirefoxWithExtension;
@@ -47,6 +51,43 @@ describe('one patient in Firefox ESR', () => {
     expect(await again.evaluate(() => performance.getEntriesByName('fhirside:cache-rendered')[0]!.startTime <= performance.getEntriesByName('fhirside:complete')[0]!.startTime)).toBe(true);
     expect(await patientsShown(again)).toEqual([key]);
     await again.close();
+  });
+
+  it('follows a same-tab switch on EPR 1, a new page load: the old patient is gone before the new one is drawn', async () => {
+    // The first test's tab still shows this patient: the panel must follow this tab, not that one.
+    const next = byKey('p04');
+    const { epr, panel } = await openEprWithFirefoxPanel(firefox, `${EPR1}/patient/${patient.key}`);
+    await panel.waitForSelector(`.row[data-patient="${key}"]`, { timeout: 30_000 });
+    const seen = await recordPatientsSeen(panel);
+    const started = Date.now();
+    await epr.goto(`${EPR1}/patient/${next.key}`);
+    await panel.waitForSelector(`.banner[data-patient="${patientKey(next.nhsNumber)}"]`, { timeout: 5_000 });
+    // Prompt, as in Chromium: a clinician must never read the last patient under the new one's name.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await panel.waitForSelector(`.row[data-patient="${patientKey(next.nhsNumber)}"]`, { timeout: 30_000 });
+    expect(switchedCleanly(await seen(), key, patientKey(next.nhsNumber))).toBe(true);
+    expect(await patientsShown(panel)).toEqual([patientKey(next.nhsNumber)]);
+    await panel.close();
+    await epr.close();
+  });
+
+  it('follows a switch inside EPR 2, a single-page app, never showing two patients', async () => {
+    const [from, to] = [byKey('p03'), byKey('p02')];
+    // A session patient an earlier file left on the hub must not meet this one.
+    await publish('patient-close', from.nhsNumber);
+    const { epr, panel } = await openEprWithFirefoxPanel(firefox, `${EPR2}/app/patient/${from.nhsNumber}`);
+    await panel.waitForSelector(`.row[data-patient="${patientKey(from.nhsNumber)}"]`, { timeout: 30_000 });
+    const seen = await recordPatientsSeen(panel);
+    // Recent patients beside the record: a history.pushState switch, no page load between.
+    const link = await epr.waitForSelector(`nav.side a[href="/app/patient/${to.nhsNumber}"]`);
+    await link!.click();
+    await panel.waitForSelector(`.banner[data-patient="${patientKey(to.nhsNumber)}"]`, { timeout: 5_000 });
+    await panel.waitForSelector(`.row[data-patient="${patientKey(to.nhsNumber)}"]`, { timeout: 30_000 });
+    expect(switchedCleanly(await seen(), patientKey(from.nhsNumber), patientKey(to.nhsNumber))).toBe(true);
+    expect(await patientsShown(panel)).toEqual([patientKey(to.nhsNumber)]);
+    await publish('patient-close', to.nhsNumber);
+    await panel.close();
+    await epr.close();
   });
 
   it('reads well in a 240 px sidebar: banner, lens tabs, High-risk badges and Pop out wrap and none is clipped', async () => {

@@ -62,6 +62,27 @@ export async function openExtensionPage(firefox: FirefoxWithExtension, path: str
 }
 
 /**
+ * Does `action`, then returns the new tab it opened once that tab shows one of the extension's
+ * pages (e.g. after a redirect). BiDi does not report a tab's moz-extension:// address, so each new
+ * tab's own location is asked.
+ */
+export async function extensionPageOpenedBy(firefox: FirefoxWithExtension, path: string, action: () => Promise<void>): Promise<Page> {
+  const prefix = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
+  const before = new Set(await firefox.browser.pages());
+  await action();
+  let found: Page | undefined;
+  await waitFor(async () => {
+    for (const page of await firefox.browser.pages()) {
+      if (before.has(page)) continue;
+      const where = await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '');
+      if (where.startsWith(prefix) && where.endsWith('|complete')) found = page;
+    }
+    return found !== undefined;
+  }, `a new tab at ${prefix}`);
+  return found!;
+}
+
+/**
  * The browser's id for the newest tab showing `url`, asked of an extension page. Newest, because
  * two tabs can show the same page (a patient opened twice): the first found would be an older tab,
  * and a panel pinned to it would never follow the tab the caller has just opened. Tab ids only grow.

@@ -2,10 +2,20 @@
  * The whole loop in Firefox ESR: EPR patient page → the panel page detects the NHS number → SMART
  * sign-in through identity.launchWebAuthFlow → FHIR searches → summary drawn, every row this patient's;
  * the second look from the saved copy; a patient switch on both demo EPRs, the old patient gone
- * before the new one is drawn; the panel at sidebar width.
+ * before the new one is drawn; a SMART EHR launch through the launch URL, which Firefox's random
+ * moz-extension:// address makes the only way an EPR can reach fhirside; the panel at sidebar width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInFromFirefoxPanel, type FirefoxWithExtension } from '../../scripts/extension-firefox';
+import {
+  clickButton,
+  extensionPageOpenedBy,
+  FIREFOX_EXTENSION_ORIGIN,
+  firefoxTabIdOf,
+  openExtensionPage,
+  signInFromFirefoxPanel,
+  waitFor,
+  type FirefoxWithExtension,
+} from '../../scripts/extension-firefox';
 import { mkdirSync } from 'node:fs';
 import { FIRST_DEMO_PATIENT, ROSTER } from '../../sandbox/data/roster';
 import { EPR1, EPR2, patientKey } from '../e2e/support';
@@ -87,6 +97,25 @@ describe('one patient in Firefox ESR', () => {
     expect(await patientsShown(panel)).toEqual([patientKey(to.nhsNumber)]);
     await publish('patient-close', to.nhsNumber);
     await panel.close();
+    await epr.close();
+  });
+
+  it('opens the patient an EPR launched through the launch URL, redirected to the launch page', async () => {
+    const launched = byKey('p02');
+    const epr = await firefox.browser.newPage();
+    await epr.goto(`${EPR2}/app/patient/${launched.nhsNumber}`);
+    const eprTab = await firefoxTabIdOf(await openExtensionPage(firefox, 'options.html'), epr.url());
+    const page = await extensionPageOpenedBy(firefox, 'launch.html', () => clickButton(epr, /^Launch fhirside$/));
+    // The query came through the redirect whole (BiDi does not report the tab's moz-extension:// address: asked of the page).
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('iss'))).toBe('http://127.0.0.1:8102/fhir');
+    // Signed in already (the first test): the launch page goes straight to whom the launch names.
+    await clickButton(page, /^Open .* from St Elsewhere Acute Trust$/);
+    const panelUrl = `${FIREFOX_EXTENSION_ORIGIN}/sidepanel.html?tab=${eprTab}`;
+    await waitFor(async () => (await page.evaluate(() => location.href).catch(() => '')) === panelUrl, 'the launch page to become the EPR tab\'s panel');
+    await page.waitForSelector(`.banner[data-patient="${patientKey(launched.nhsNumber)}"]`);
+    expect(await patientsShown(page)).toEqual([patientKey(launched.nhsNumber)]);
+    await publish('patient-close', launched.nhsNumber);
+    await page.close();
     await epr.close();
   });
 

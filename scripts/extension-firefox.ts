@@ -50,11 +50,12 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
 }
 
 /**
- * Opens one of the extension's pages in a new tab. A moz-extension:// navigation never resolves
- * over BiDi, so this starts it and waits until the page's own location says it is there.
+ * Opens one of the extension's pages in a new tab (or `tab`, e.g. one set up to intercept requests).
+ * A moz-extension:// navigation never resolves over BiDi, so this starts it and waits until the
+ * page's own location says it is there.
  */
-export async function openExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
+export async function openExtensionPage(firefox: FirefoxWithExtension, path: string, tab?: Page): Promise<Page> {
+  const page = tab ?? (await firefox.browser.newPage());
   const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
   page.goto(url).catch(() => {});
   await waitFor(async () => (await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '')) === `${url}|complete`, `the extension page ${url}`);

@@ -3,14 +3,14 @@
  * sign-in through identity.launchWebAuthFlow → FHIR searches → summary drawn, every row this patient's;
  * the second look from the saved copy; a patient switch on both demo EPRs, the old patient gone
  * before the new one is drawn; a SMART EHR launch through the launch URL, which Firefox's random
- * moz-extension:// address makes the only way an EPR can reach fhirside; the panel at sidebar width.
+ * moz-extension:// address makes the only way an EPR can reach fhirside; a hostile source's narrative
+ * rendered inert (the canaries of ../e2e/narrative-xss.test.ts); the panel at sidebar width.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   clickButton,
   extensionPageOpenedBy,
   FIREFOX_EXTENSION_ORIGIN,
-  firefoxTabIdOf,
   openExtensionPage,
   signInFromFirefoxPanel,
   waitFor,
@@ -21,7 +21,9 @@ import { FIRST_DEMO_PATIENT, ROSTER } from '../../sandbox/data/roster';
 import { EPR1, EPR2, patientKey } from '../e2e/support';
 import { publish } from '../e2e/context-steps';
 import { switchedCleanly } from '../e2e/patients-seen';
-import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, openPinnedPanel, patientsShown, recordPatientsSeen } from './support';
+import { borrowedMarkup, liveMarkup, NOTHING_BORROWED, NOTHING_LIVE, patient as hostilePatient } from '../e2e/narrative-canaries';
+import { serveHostileSource } from './hostile-source';
+import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, openPinnedPanel, patientsShown, recordPatientsSeen, tabIdShowing } from './support';
 
 const patient = FIRST_DEMO_PATIENT;
 const key = patientKey(patient.nhsNumber);
@@ -104,7 +106,7 @@ describe('one patient in Firefox ESR', () => {
     const launched = byKey('p02');
     const epr = await firefox.browser.newPage();
     await epr.goto(`${EPR2}/app/patient/${launched.nhsNumber}`);
-    const eprTab = await firefoxTabIdOf(await openExtensionPage(firefox, 'options.html'), epr.url());
+    const eprTab = await tabIdShowing(firefox, epr.url());
     const page = await extensionPageOpenedBy(firefox, 'launch.html', () => clickButton(epr, /^Launch fhirside$/));
     // The query came through the redirect whole (BiDi does not report the tab's moz-extension:// address: asked of the page).
     expect(await page.evaluate(() => new URLSearchParams(location.search).get('iss'))).toBe('http://127.0.0.1:8102/fhir');
@@ -116,6 +118,31 @@ describe('one patient in Firefox ESR', () => {
     expect(await patientsShown(page)).toEqual([patientKey(launched.nhsNumber)]);
     await publish('patient-close', launched.nhsNumber);
     await page.close();
+    await epr.close();
+  });
+
+  it('renders a hostile source\'s narrative and display strings inert: the canary neither runs nor loads, the words are shown', async () => {
+    const epr = await firefox.browser.newPage();
+    await epr.goto(`${EPR1}/patient/${hostilePatient.key}`);
+    const tab = await firefox.browser.newPage();
+    const canaryCalls = await serveHostileSource(tab);
+    const panel = await openExtensionPage(firefox, `sidepanel.html?tab=${await tabIdShowing(firefox, epr.url())}`, tab);
+    await panel.waitForSelector('.source[data-source="acute"][data-state="done"]', { timeout: 60_000 });
+    await panel.waitForFunction(() => [...document.querySelectorAll('.row')].some((row) => row.textContent?.includes('Hostile letter')), { timeout: 30_000 });
+
+    // Open everything a clinician could open, and follow the hostile link if it survived as one.
+    await panel.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await panel.evaluate(() => (document.getElementById('hostile-link') as HTMLElement | null)?.click());
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(await panel.evaluate(() => (window as unknown as { __canary?: string }).__canary)).toBeUndefined();
+    expect(canaryCalls).toEqual([]);
+    expect(await panel.evaluate(liveMarkup)).toEqual(NOTHING_LIVE);
+    expect(await panel.evaluate(borrowedMarkup)).toEqual(NOTHING_BORROWED);
+    // Inert, not lost: the letter keeps its words, paragraph and table, and the allergy its row.
+    await panel.waitForFunction(() => [...document.querySelectorAll('.narrative p')].some((p) => p.textContent?.includes('Discharge letter')));
+    expect(await panel.$$eval('.narrative td[colspan="2"]', (cells) => cells.filter((c) => c.textContent?.includes('Creatinine 88')).length)).toBeGreaterThan(0);
+    expect(await panel.$$eval('.section-allergies .row', (rows) => rows.filter((r) => r.textContent?.includes('Hostile letter')).length)).toBe(1);
+    await panel.close();
     await epr.close();
   });
 

@@ -32,6 +32,11 @@ export async function openPinnedPanel(firefox: FirefoxWithExtension, tabId: numb
   return panel;
 }
 
+/** The id of the newest tab showing `url`. */
+export async function tabIdShowing(firefox: FirefoxWithExtension, url: string): Promise<number> {
+  return firefoxTabIdOf(await anyExtensionPage(firefox), url);
+}
+
 let helperPage: Page | undefined;
 /** An extension page kept open for asking the extension API (tab ids, storage). */
 async function anyExtensionPage(firefox: FirefoxWithExtension): Promise<Page> {

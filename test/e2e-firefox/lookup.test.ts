@@ -23,6 +23,8 @@ import { publish } from '../e2e/context-steps';
 import { switchedCleanly } from '../e2e/patients-seen';
 import { borrowedMarkup, liveMarkup, NOTHING_BORROWED, NOTHING_LIVE, patient as hostilePatient } from '../e2e/narrative-canaries';
 import { serveHostileSource } from './hostile-source';
+import { serveOnce } from './serve-once';
+import { LAUNCH_PATH } from '../../sandbox/config';
 import { clippedOrOverflowing, launchFirefox, openEprWithFirefoxPanel, openPinnedPanel, patientsShown, recordPatientsSeen, tabIdShowing } from './support';
 
 const patient = FIRST_DEMO_PATIENT;
@@ -119,6 +121,26 @@ describe('one patient in Firefox ESR', () => {
     await publish('patient-close', launched.nhsNumber);
     await page.close();
     await epr.close();
+  });
+
+  it('leaves the launch URL alone when a page on a host fhirside is not set up for opens it', async () => {
+    // 127.0.0.2 is this computer too, but a host no rule names and no launchOrigins lists.
+    const launchUrl = `${EPR2}${LAUNCH_PATH}?iss=${encodeURIComponent('http://127.0.0.1:8102/fhir')}&launch=chosen-by-the-page`;
+    const other = await serveOnce('127.0.0.2', `<a href="${launchUrl}" target="_blank">Open the patient</a>`);
+    const page = await firefox.browser.newPage();
+    try {
+      await page.goto(other.url);
+      const before = new Set(await firefox.browser.pages());
+      await page.click('a');
+      await waitFor(async () => (await firefox.browser.pages()).some((p) => !before.has(p) && p.url() === launchUrl), 'the launch URL in a new tab');
+      const opened = (await firefox.browser.pages()).find((p) => !before.has(p))!;
+      await opened.waitForFunction(() => document.querySelector('h1')?.textContent === 'fhirside did not open');
+      expect(await opened.evaluate(() => location.href)).toBe(launchUrl);
+      await opened.close();
+    } finally {
+      await page.close();
+      await other.close();
+    }
   });
 
   it('renders a hostile source\'s narrative and display strings inert: the canary neither runs nor loads, the words are shown', async () => {

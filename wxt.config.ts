@@ -48,11 +48,14 @@ export default defineConfig({
     description: 'A consolidated patient summary from every configured SMART-on-FHIR source, beside the EPR.',
     // storage: session tokens and settings; identity: SMART sign-in window; tabs: follow the EPR tab;
     // scripting: the context script is registered for the configured EPR sites only; contextMenus:
-    // "Look up NHS number …"; alarms: wake the worker that holds a FHIRcast subscription.
-    permissions: ['storage', 'identity', 'tabs', 'scripting', 'contextMenus', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // "Look up NHS number …"; alarms: wake the worker that holds a FHIRcast subscription;
+    // declarativeNetRequestWithHostAccess: redirect the launch URL to the launch page, only where
+    // fhirside already has host access (no new warning; lib/context/launch-redirect.ts).
+    permissions: ['storage', 'identity', 'tabs', 'scripting', 'contextMenus', 'alarms', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // EPR sites beyond the demo ones are asked for when configured (or allowed by policy).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    // An EPR opens the SMART EHR launch page in a new tab: the page must be reachable from it.
+    // An EPR opens the SMART EHR launch page in a new tab, by the launch URL that is redirected here
+    // (both browsers follow a redirect to an extension page only when it is web accessible).
     web_accessible_resources: [{ resources: ['launch.html'], matches: launchSites(mode) }],
     commands: {
       [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {

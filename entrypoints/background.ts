@@ -10,6 +10,7 @@ import { exposeDemoTestHooks } from '@/lib/platform/demo-test-hooks';
 import { fhircastConnection } from '@/lib/platform/fhircast-connection';
 import { hubAccessToken, onSourceSignedIn } from '@/lib/platform/hub-token';
 import { onKeepAlive } from '@/lib/platform/keep-alive';
+import { syncLaunchRedirect } from '@/lib/platform/launch-redirect';
 import { selectionLookUp } from '@/lib/platform/selection-look-up';
 import { openPanelOnActionClick } from '@/lib/platform/side-panel';
 import { sessionStore } from '@/lib/platform/session-store';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
   const apply = async (next: EffectiveConfig) => {
     config = next;
     await syncContextScripts(next.contextRules).catch((error: unknown) => console.error('fhirside: content script registration failed', error));
+    await syncLaunchRedirect(next).catch((error: unknown) => console.error('fhirside: the launch URL redirect could not be set', error));
     await hub.use(launchHub ?? next.fhircast);
   };
   // A session patient from before the background stopped stands (no flicker) until the hub's current

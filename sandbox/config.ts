@@ -74,6 +74,13 @@ export function fhirBaseUrl(sourceId: SourceId, ports = PORTS): string {
   return `http://${HOST}:${ports[sourceId]}/fhir`;
 }
 
+/**
+ * fhirside's launch URL in the sandbox, on EPR 2's own host (lib/config/defaults.ts
+ * DEFAULT_LAUNCH_URL): EPR 2 opens it in every browser and fhirside redirects it to its launch
+ * page; where nothing redirects it, EPR 2 answers it with a page that says so.
+ */
+export const LAUNCH_PATH = '/fhirside/launch';
+
 export function authIssuer(ports = PORTS): string {
   return `http://${HOST}:${ports.auth}`;
 }

@@ -7,7 +7,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { startAuthServer } from './auth/server';
 import { pickerPatientsFrom } from './auth/picker';
 import type { PickerPatient } from './auth/login-page';
-import { CHROME_EXTENSION_ID, EXTENSION_REDIRECT_URIS, FHIRCAST_TOPIC, HOST, PORTS, SOURCES, type SourceId } from './config';
+import { EXTENSION_REDIRECT_URIS, FHIRCAST_TOPIC, HOST, LAUNCH_PATH, PORTS, SOURCES, type SourceId } from './config';
 import { generateSourceResources } from './data/generate';
 import { ROSTER } from './data/roster';
 import { startEprSite } from './epr/server';
@@ -193,7 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // EPR 2 publishes patient-open/close to the hub and offers a SMART EHR launch of fhirside.
     const integration = {
       fhircast: { hubUrl: hub.url, topic: FHIRCAST_TOPIC },
-      launch: { authUrl: auth.issuer, appLaunchUrl: `chrome-extension://${CHROME_EXTENSION_ID}/launch.html`, fhirBaseUrls: bases },
+      launch: { authUrl: auth.issuer, appLaunchUrl: LAUNCH_PATH, fhirBaseUrls: bases },
     };
     const epr2 = await starting('epr2', ports.epr2, () => startEprSite({ variant: 2, host: HOST, port: ports.epr2, patients: ROSTER, integration }));
     closers.push(epr2.close);

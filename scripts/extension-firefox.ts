@@ -50,21 +50,50 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
 }
 
 /**
- * Opens one of the extension's pages in a new tab. A moz-extension:// navigation never resolves
- * over BiDi, so this starts it and waits until the page's own location says it is there.
+ * Opens one of the extension's pages in a new tab (or `tab`, e.g. one set up to intercept requests).
+ * A moz-extension:// navigation never resolves over BiDi, so this starts it and waits until the
+ * page's own location says it is there.
  */
-export async function openExtensionPage(firefox: FirefoxWithExtension, path: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
+export async function openExtensionPage(firefox: FirefoxWithExtension, path: string, tab?: Page): Promise<Page> {
+  const page = tab ?? (await firefox.browser.newPage());
   const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
   page.goto(url).catch(() => {});
   await waitFor(async () => (await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '')) === `${url}|complete`, `the extension page ${url}`);
   return page;
 }
 
-/** The browser's id for the tab showing `url`, asked of an extension page. */
+/**
+ * Does `action`, then returns the new tab it opened once that tab shows one of the extension's
+ * pages (e.g. after a redirect). BiDi does not report a tab's moz-extension:// address, so each new
+ * tab's own location is asked.
+ */
+export async function extensionPageOpenedBy(firefox: FirefoxWithExtension, path: string, action: () => Promise<void>): Promise<Page> {
+  const prefix = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
+  const before = new Set(await firefox.browser.pages());
+  await action();
+  let found: Page | undefined;
+  await waitFor(async () => {
+    for (const page of await firefox.browser.pages()) {
+      if (before.has(page)) continue;
+      const where = await page.evaluate(() => `${location.href}|${document.readyState}`).catch(() => '');
+      if (where.startsWith(prefix) && where.endsWith('|complete')) found = page;
+    }
+    return found !== undefined;
+  }, `a new tab at ${prefix}`);
+  return found!;
+}
+
+/**
+ * The browser's id for the newest tab showing `url`, asked of an extension page. Newest, because
+ * two tabs can show the same page (a patient opened twice): the first found would be an older tab,
+ * and a panel pinned to it would never follow the tab the caller has just opened. Tab ids only grow.
+ */
 export async function firefoxTabIdOf(extensionPage: Page, url: string): Promise<number> {
-  const id = await extensionPage.evaluate(async (wanted: string) => (await browser.tabs.query({})).find((tab) => tab.url === wanted)?.id, url);
-  if (id === undefined) throw new Error(`No tab shows ${url}`);
+  const id = await extensionPage.evaluate(
+    async (wanted: string) => Math.max(-1, ...(await browser.tabs.query({})).filter((tab) => tab.url === wanted && tab.id !== undefined).map((tab) => tab.id!)),
+    url,
+  );
+  if (id < 0) throw new Error(`No tab shows ${url}`);
   return id;
 }
 

@@ -4,7 +4,7 @@
  */
 import { DEMO_BUILD } from './build-mode';
 import type { EffectiveConfig } from './effective-config';
-import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_CONTEXT_RULES, DEFAULT_FHIRCAST, DEFAULT_SOURCES } from './defaults';
+import { DEFAULT_CACHE_MAX_AGE_MS, DEFAULT_CONTEXT_RULES, DEFAULT_FHIRCAST, DEFAULT_LAUNCH_URL, DEFAULT_SOURCES } from './defaults';
 
 /** A shared workstation left with a patient on screen is blanked after 15 minutes without use. */
 export const DEFAULT_IDLE_LOCK_MS = 15 * 60_000;
@@ -16,6 +16,7 @@ export const DEMO_CONFIG: EffectiveConfig = {
   sources: DEFAULT_SOURCES,
   contextRules: DEFAULT_CONTEXT_RULES,
   fhircast: DEFAULT_FHIRCAST,
+  launchUrl: DEFAULT_LAUNCH_URL,
   ...LIMITS,
 };
 

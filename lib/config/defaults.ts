@@ -58,5 +58,11 @@ export const DEFAULT_CONTEXT_RULES: readonly ContextRule[] = [
  */
 export const DEFAULT_FHIRCAST = { hubUrl: `${SANDBOX}:8120/api/hub`, topic: 'demo-clinician-session', sourceId: 'mh' } as const;
 
+/**
+ * The sandbox EPR 2's launch URL (sandbox/config.ts LAUNCH_PATH): the demo EPR opens it in every
+ * browser and fhirside redirects it to its own launch page (lib/context/launch-redirect.ts).
+ */
+export const DEFAULT_LAUNCH_URL = `${SANDBOX}:8111/fhirside/launch`;
+
 /** How long a cached summary may be shown: one working shift. */
 export const DEFAULT_CACHE_MAX_AGE_MS = 12 * 60 * 60 * 1000;

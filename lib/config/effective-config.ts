@@ -33,6 +33,8 @@ export interface EffectiveConfig {
   readonly idleLockMs?: number;
   /** Set by policy only: origins that may open the SMART EHR launch page besides the rule-named sites. */
   readonly launchOrigins?: readonly string[];
+  /** Set by policy (or the demo build): the https launch URL fhirside redirects to its launch page. */
+  readonly launchUrl?: string;
   /** What was wrong in policy or settings and what was skipped because of it. */
   readonly problems?: readonly ConfigProblem[];
 }

@@ -76,6 +76,12 @@ export interface ManagedPolicy extends UserSettings {
    * besides the sites the context rules name. An EPR that launches from a page no rule reads.
    */
   readonly launchOrigins?: readonly string[];
+  /**
+   * The https address an EPR opens to launch fhirside (`?iss=…&launch=…` added), the same in every
+   * browser: fhirside redirects it to its own launch page for pages on the EPR sites, where the
+   * extension's own address (random per Firefox profile) cannot be known.
+   */
+  readonly launchUrl?: string;
   /** Rule packs exported by the rule builder, listed inline: their rules follow `contextRules`. */
   readonly rulePacks?: readonly RulePack[];
 }

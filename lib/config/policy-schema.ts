@@ -102,6 +102,7 @@ export const POLICY_SCHEMA = {
       authorization: str('Authorization header value (e.g. "Bearer …") for an endpoint with its own credential; sent when the source\'s sign-in may not be.'),
     }),
     launchOrigins: listOf('Origins whose pages may open fhirside\'s SMART EHR launch, besides the sites the context rules name.', str('An origin, https, e.g. "https://epr.trust.nhs.uk".')),
+    launchUrl: str('The https address the EPR opens to launch fhirside (it adds ?iss=…&launch=…), the same in every browser; fhirside redirects it to its own launch page for pages on the EPR sites. No query or fragment.'),
     rulePacks: listOf(
       'Rule packs exported by the rule builder on the options page; their rules apply after contextRules.',
       object<RulePack>('One EPR product\'s context rules, tested together.', {

@@ -57,6 +57,8 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
   const [maxPatients, maxPatientsOrigin] = pick(m.cacheMaxPatients, u.cacheMaxPatients, defaults.cache.maxPatients);
   const [defaultLens, lensOrigin] = pick(m.defaultLens, u.defaultLens, defaults.defaultLens);
   const audit: AuditSettings | undefined = m.audit;
+  // The sandbox's launch URL belongs with the sandbox's rules: a policy's EPRs never get it.
+  const launchUrl = m.launchUrl ?? (managed ? undefined : defaults.launchUrl);
   if (audit?.sourceId !== undefined && sources.origins[audit.sourceId] === undefined) {
     problems.push({ origin: 'managed', path: 'audit.sourceId', message: `names no configured source ("${audit.sourceId}"); audit events are posted without sign-in` });
   }
@@ -75,6 +77,7 @@ export function resolveConfig(rawManaged: unknown, rawUser: unknown, defaults: E
       ...(audit && { audit }),
       idleLockMs: m.idleLockMs ?? defaults.idleLockMs ?? DEFAULT_IDLE_LOCK_MS,
       ...(m.launchOrigins && { launchOrigins: m.launchOrigins }),
+      ...(launchUrl && { launchUrl }),
       problems,
     },
     origins: {

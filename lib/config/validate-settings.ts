@@ -17,7 +17,7 @@ export const CACHE_LIMITS = { maxAgeMinutes: [1, 7 * 24 * 60], maxPatients: [1, 
 /** One minute to one shift. */
 export const IDLE_LOCK_LIMITS = [1, 12 * 60] as const;
 export const USER_FIELDS = ['sources', 'contextRules', 'fhircast', 'cache', 'defaultLens'] as const;
-export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes', 'launchOrigins', 'rulePacks'] as const satisfies readonly (keyof ManagedPolicy)[];
+export const POLICY_FIELDS = [...USER_FIELDS, 'userMayAddSources', 'userMayAddContextRules', 'audit', 'idleLockMinutes', 'launchOrigins', 'launchUrl', 'rulePacks'] as const satisfies readonly (keyof ManagedPolicy)[];
 
 /** One layer after checking: only what passed, and only what the layer actually set. */
 export interface CheckedLayer {
@@ -32,6 +32,7 @@ export interface CheckedLayer {
   readonly audit?: AuditSettings;
   readonly idleLockMs?: number;
   readonly launchOrigins?: readonly string[];
+  readonly launchUrl?: string;
   readonly rulePacks?: readonly RulePack[];
 }
 
@@ -59,6 +60,15 @@ function launchOrigins(raw: unknown, report: Report): readonly string[] {
     const url = secureUrl(entry, `launchOrigins[${i}]`, report);
     return url === undefined ? [] : [new URL(url).origin];
   });
+}
+
+/** An https address without query or fragment: the EPR adds the query, and the redirect keeps it whole. */
+function launchUrl(raw: unknown, report: Report): string | undefined {
+  const url = secureUrl(raw, 'launchUrl', report);
+  if (url === undefined) return undefined;
+  const parsed = new URL(url);
+  if (parsed.search !== '' || parsed.hash !== '') return void report('launchUrl', `"${url}" must not carry a query or fragment: the EPR adds ?iss=…&launch=…`);
+  return parsed.origin + parsed.pathname;
 }
 
 /**
@@ -90,6 +100,7 @@ export function checkLayer(raw: unknown, origin: Exclude<Origin, 'default'>, pro
     ...(origin === 'managed' && has('audit') && { audit: clean((r) => audit(raw['audit'], r), report) }),
     ...(origin === 'managed' && has('idleLockMinutes') && { idleLockMs: minutesToMs(integer(raw['idleLockMinutes'], 'idleLockMinutes', report, ...IDLE_LOCK_LIMITS)) }),
     ...(origin === 'managed' && has('launchOrigins') && { launchOrigins: launchOrigins(raw['launchOrigins'], report) }),
+    ...(origin === 'managed' && has('launchUrl') && { launchUrl: launchUrl(raw['launchUrl'], report) }),
     ...(origin === 'managed' && has('rulePacks') && { rulePacks: validateRulePacks(raw['rulePacks'], problems, origin) }),
   };
 }

@@ -22,7 +22,7 @@ export interface EprIntegration {
   readonly launch?: {
     /** The authorization server that mints launch ids (`POST /launch`). */
     readonly authUrl: string;
-    /** fhirside's launch page; `?iss=…&launch=…` is added. */
+    /** fhirside's launch URL, absolute or on this site; `?iss=…&launch=…` is added. */
     readonly appLaunchUrl: string;
     readonly fhirBaseUrls: Partial<Record<SourceId, string>>;
   };
@@ -79,5 +79,14 @@ export function renderShell(patients: readonly RosterPatient[], today: Date, int
 <script type="application/json" id="cw-integration">${jsonForScript(wiring)}</script>
 <script src="/integration.js"></script>
 <script src="/app.js"></script>`,
+  });
+}
+
+/** What the launch URL shows when fhirside has not redirected it to its launch page. */
+export function renderLaunchNotRedirected(): string {
+  return page({
+    title: 'fhirside did not open - ClinicalWorks',
+    style: STYLE,
+    body: '<main class="cw launch-not-redirected"><h1>fhirside did not open</h1><p>fhirside is not installed in this browser, or not set up to be launched from this page.</p></main>',
   });
 }

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { RosterPatient } from '../data/roster';
 import { send } from './html';
-import { renderShell, type EprIntegration } from './northfield';
+import { LAUNCH_PATH } from '../config';
+import { renderLaunchNotRedirected, renderShell, type EprIntegration } from './northfield';
 import { renderList, renderNotFound, renderPatient } from './riverside';
 import { renderHarbourFrame, renderHarbourList, renderHarbourNotFound, renderHarbourRecord } from './harbour';
 import { closeServer, listen } from '../listen';
@@ -65,6 +66,9 @@ function northfield(patients: readonly RosterPatient[], [script, integrationScri
       send(res, 200, 'text/javascript; charset=utf-8', script);
     } else if (url.pathname === '/integration.js') {
       send(res, 200, 'text/javascript; charset=utf-8', integrationScript);
+    } else if (url.pathname === LAUNCH_PATH) {
+      // Reached only where no fhirside redirected it: not installed, or this page may not launch it.
+      send(res, 200, HTML, renderLaunchNotRedirected());
     } else if (url.pathname === '/app' || url.pathname.startsWith('/app/')) {
       // Any route gets the shell; the app decides what the path means (deep links and reloads).
       send(res, 200, HTML, renderShell(patients, new Date(), integration), connectTo);

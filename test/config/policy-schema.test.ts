@@ -55,6 +55,7 @@ describe('public/managed_schema.json and the TypeScript model', () => {
       audit: { endpoint: 'https://fhir.trust.example/r4/AuditEvent', sourceId: 'gp', authorization: 'Bearer audit' },
       idleLockMinutes: 10,
       launchOrigins: ['https://launcher.trust.example'],
+      launchUrl: 'https://launcher.trust.example/fhirside/launch',
       rulePacks: [{ name: 'Harbour', version: '1', testedOn: { product: 'Harbour Care Record', version: '4.2.1' }, rules: [{ id: 'harbour', urlPattern: '^https://shcr/', identifier: { from: 'url', pattern: '/(\\d{10})' } }] }],
     };
     const validate = new Ajv({ allErrors: true }).compile(strict(POLICY_SCHEMA));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_CONFIG } from '@/lib/config/built-in';
 import { DEFAULT_CONFIG } from '@/lib/config/effective-config';
 import { resolveConfig } from '@/lib/config/resolve';
 import { acuteSource, eprRule, gpSource, userSource } from './policies';
@@ -102,6 +103,17 @@ describe('precedence: managed policy > user settings > defaults', () => {
       expect.objectContaining({ origin: 'managed', path: 'launchOrigins[1]' }),
       expect.objectContaining({ origin: 'user', path: '.launchOrigins' }),
     ]);
+  });
+
+  it('takes the launch URL from policy only, without query or fragment, and the sandbox\'s only where no policy applies', () => {
+    const resolved = resolveConfig({ launchUrl: 'https://launcher.example.nhs.uk/fhirside/launch' }, { launchUrl: 'https://me.example/launch' });
+    expect(resolved.config.launchUrl).toBe('https://launcher.example.nhs.uk/fhirside/launch');
+    expect(resolved.problems).toEqual([expect.objectContaining({ origin: 'user', path: '.launchUrl' })]);
+    const withQuery = resolveConfig({ launchUrl: 'https://launcher.example.nhs.uk/launch?x=1' }, undefined);
+    expect(withQuery.config.launchUrl).toBeUndefined();
+    expect(withQuery.problems).toEqual([expect.objectContaining({ origin: 'managed', path: 'launchUrl', message: expect.stringMatching(/must not carry a query/) })]);
+    expect(resolveConfig({ idleLockMinutes: 5 }, undefined, DEMO_CONFIG).config.launchUrl).toBeUndefined();
+    expect(resolveConfig({}, undefined, DEMO_CONFIG).config.launchUrl).toBe(DEMO_CONFIG.launchUrl);
   });
 
   it('ignores an audit endpoint in user settings: only the organisation decides where access is audited', () => {

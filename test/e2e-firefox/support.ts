@@ -7,6 +7,7 @@ import {
   type FirefoxLaunchOptions,
   type FirefoxWithExtension,
 } from '../../scripts/extension-firefox';
+import { patientsSeenSoFar, watchPatientsSeen } from '../e2e/patients-seen';
 
 /** Firefox's default sidebar is about 250 px wide: the panel is tested at that width. */
 export const SIDEBAR_SIZE = { width: 250, height: 860 };
@@ -29,6 +30,11 @@ export async function openPinnedPanel(firefox: FirefoxWithExtension, tabId: numb
   const panel = await openExtensionPage(firefox, `sidepanel.html?tab=${tabId}`);
   await panel.setViewport(SIDEBAR_SIZE);
   return panel;
+}
+
+/** The id of the newest tab showing `url`. */
+export async function tabIdShowing(firefox: FirefoxWithExtension, url: string): Promise<number> {
+  return firefoxTabIdOf(await anyExtensionPage(firefox), url);
 }
 
 let helperPage: Page | undefined;
@@ -90,3 +96,8 @@ export async function recordBanners(panel: Page): Promise<() => Promise<string[]
   return () => panel.evaluate(() => (window as unknown as { __banners: string[] }).__banners);
 }
 
+/** Starts recording, in the panel page, every set of patients it shows (patients-seen.ts); returns the reader. */
+export async function recordPatientsSeen(panel: Page): Promise<() => Promise<string[][]>> {
+  await panel.evaluate(watchPatientsSeen);
+  return () => panel.evaluate(patientsSeenSoFar);
+}

@@ -2,6 +2,7 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/extension-browser';
 import { FHIRCAST_TOPIC, NHS_NUMBER_SYSTEM, PORTS } from '../../sandbox/config';
+import { patientsSeenSoFar, watchPatientsSeen } from './patients-seen';
 
 /** The slice of the extension API these steps call inside the service worker. */
 declare const chrome: {
@@ -35,21 +36,8 @@ export async function publish(event: 'patient-open' | 'patient-close', nhsNumber
   if (response.status !== 202) throw new Error(`the hub answered ${response.status}`);
 }
 
-/**
- * Records, in the panel page, every distinct set of `data-patient` values the DOM ever holds
- * (checked after each mutation), so a test can prove two patients were never on screen together.
- */
+/** Starts recording, in the panel page, every set of patients it shows (patients-seen.ts); returns the reader. */
 export async function recordPatientsSeen(panel: Page): Promise<() => Promise<string[][]>> {
-  await panel.evaluate(() => {
-    const w = window as unknown as { __patientsSeen: string[][] };
-    w.__patientsSeen = [];
-    const snapshot = () => {
-      const now = [...new Set([...document.querySelectorAll('[data-patient]')].map((e) => e.getAttribute('data-patient') ?? ''))].sort();
-      const last = w.__patientsSeen.at(-1);
-      if (!last || last.join() !== now.join()) w.__patientsSeen.push(now);
-    };
-    snapshot();
-    new MutationObserver(snapshot).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-patient'] });
-  });
-  return () => panel.evaluate(() => (window as unknown as { __patientsSeen: string[][] }).__patientsSeen);
+  await panel.evaluate(watchPatientsSeen);
+  return () => panel.evaluate(patientsSeenSoFar);
 }

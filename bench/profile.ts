@@ -3,6 +3,7 @@
  * Builds an unminified copy (.output/profile), signs in, runs a cold look-up (and with --warm,
  * the return to the patient) with the panel sampled every 100 µs, writes the .cpuprofile to
  * bench/results/ and prints where the panel's time went, by file and by function.
+ * `--wan` shapes the sources' links as the WAN scenarios do (bench/wan-links.ts) once signed in.
  * `--timeline` leaves the profiler off (it slows the panel several-fold) and prints only the marks
  * and the requests, for where the time goes between them.
  */
@@ -16,6 +17,7 @@ import { clearSavedSummaries, type BenchBrowser } from './browser';
 import { runUnderE2eLock } from '../scripts/e2e-lock';
 import { NetworkRecorder } from './network';
 import { between, clearMarks, readMarks, waitForMark } from './panel';
+import { WAN_LINKS } from './wan-links';
 import { summariseProfile, timeline, type CpuProfile } from './profile-summary';
 
 runUnderE2eLock();
@@ -24,6 +26,7 @@ const argv = process.argv.slice(2);
 const key = argv.includes('--patient') ? (argv[argv.indexOf('--patient') + 1] ?? 'p10') : 'p10';
 const warm = argv.includes('--warm');
 const profiling = !argv.includes('--timeline');
+const wan = argv.includes('--wan');
 const outDir = resolve(import.meta.dirname, '../.output/profile/chrome-mv3-demo');
 const resultsDir = resolve(import.meta.dirname, 'results');
 mkdirSync(resultsDir, { recursive: true });
@@ -42,6 +45,7 @@ try {
   await first.close();
   const bench: BenchBrowser = { browser, epr, tabId, close: () => browser.close() };
   await clearSavedSummaries(bench);
+  if (wan) world.setShaping(WAN_LINKS);
 
   const panel = await browser.context.newPage();
   await panel.setViewportSize({ width: 420, height: 860 });

@@ -6,6 +6,7 @@ import type { CachedSummary } from './cache/summary-cache';
 import type { PatientContext } from './context/patient-context';
 import { NHS_NUMBER_SYSTEM } from './context/nhs-number';
 import { readCapabilities, wantedIncludes, type Capabilities } from './sources/capabilities';
+import { sameStatement, type KnownCapabilities } from './sources/known-capabilities';
 import { fetchRecord, NOT_OFFERED, type QueryResult } from './sources/fetch-record';
 import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './fhir/resource';
@@ -90,6 +91,8 @@ export interface LookupDeps {
   readonly now: () => number;
   /** Remembers each source's capabilities between look-ups (per panel). */
   readonly capabilities?: Map<string, Promise<Capabilities>>;
+  /** What each source's statement said earlier in this browser session, to build the first round trip from. */
+  readonly knownCapabilities?: KnownCapabilities;
 }
 
 /** Four hours: long enough for a shift's repeat looks, short enough that a full fetch still happens daily. */
@@ -252,21 +255,31 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
     const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
     const capabilities = rememberedCapabilities(source, deps, get, signal);
+    const [recent, known] = await Promise.all([hooks.recent(), deps.knownCapabilities?.read(source)]);
+    const now = deps.now();
+    // The first round trip is built from what the source's statement said earlier in this browser
+    // session and sent while /metadata is read again beside it (sources/known-capabilities.ts).
+    const basis = known ?? (await capabilities);
+    const basisOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(basis) };
     // A recent saved copy is revalidated in one round trip (sources/prefetch.ts): the patient
     // search and every query's count and changes go as one batch, for the id it was saved under.
-    const recent = await hooks.recent();
-    const now = deps.now();
-    const offered = await capabilities;
+    // Without one, the Patient search and the first screen go in one round trip where the source
+    // allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
+    const firstRoundAsked = !recent && offersFirstRound(basis)
+      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenQueries(source, now, basisOptions, basis), basis, signal)
+      : undefined;
+    const revalidationAsked = recent && basis.batch
+      ? revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, basisOptions), recent.fetchedAt, signal)
+      : undefined;
+    const [offered, firstRoundAnswered, revalidated] = await Promise.all([capabilities, firstRoundAsked, revalidationAsked]);
+    // Answers to requests built from a statement the source no longer makes are not used: the
+    // look-up asks again the way the statement it makes now says.
+    const stillTrue = sameStatement(basis, offered);
+    if (stillTrue) for (const fact of basis.learned) offered.learned.add(fact);
+    const firstRound = stillTrue ? firstRoundAnswered : undefined;
+    const ask = (stillTrue ? revalidated : undefined) ?? firstRound?.get ?? get;
     const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(offered) };
     const resultsSince = observationHorizon(source, now, queryOptions);
-    // Without a saved copy, the Patient search and the first screen go in one round trip where the
-    // source allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
-    const firstRound = !recent && offersFirstRound(offered)
-      ? await askFirstRound(get, source.fhirBaseUrl, context, firstScreenQueries(source, now, queryOptions, offered), offered, signal)
-      : undefined;
-    const ask = recent && offered.batch
-      ? await revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, queryOptions), recent.fetchedAt, signal)
-      : firstRound?.get ?? get;
     const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
     if (match.kind === 'not-known') return { state: 'not-known' };
     if (match.kind === 'ambiguous') return { state: 'ambiguous', count: match.count };
@@ -320,6 +333,8 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
+    // With what it learned by asking, for the next look-up's first round trip.
+    void deps.knownCapabilities?.write(source, offered);
     return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };

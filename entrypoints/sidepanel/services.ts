@@ -12,6 +12,7 @@ import type { Summary } from '@/lib/summary/model';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
+import { knownCapabilities } from '@/lib/sources/known-capabilities';
 import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps, type SmartSession } from '@/lib/sources/smart-auth';
 import { revokeTokens } from '@/lib/sources/revoke-tokens';
 import { dropSessionsIfSourcesChanged } from '@/lib/sources/session-binding';
@@ -90,6 +91,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       fetch: (input, init) => fetch(input, init),
       session,
       capabilities,
+      knownCapabilities: knownCapabilities(store),
       cache: {
         read: async (patientKey) => {
           // A panel can stay open all shift: the age limit is enforced at every read, not only at

@@ -12,10 +12,10 @@ import { createFhirGet } from './sources/fhir-http';
 import type { FhirResource } from './fhir/resource';
 import { createLimiter } from './sources/limiter';
 import { revalidationBatch } from './sources/prefetch';
-import { observationHorizon, patientQueries, type QueryOptions } from './sources/queries';
+import { observationHorizon, patientQueries, type PatientQuery, type QueryOptions } from './sources/queries';
 import { adaptToStatement } from './sources/adapt-query';
 import { resolvePatient } from './sources/resolve-patient';
-import { askFirstRound, offersFirstRound } from './sources/first-round';
+import { askFirstRound, offersFirstRound, probing } from './sources/first-round';
 import { OtherPatientError } from './sources/patient-check';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
@@ -217,6 +217,12 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
       };
       const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
       statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record }, options);
+      // A source found answering with another patient's records after some of its own were drawn
+      // (a later search by identifier): everything it gave is taken back off the screen.
+      if (statuses[source.id]!.state === 'mismatch' && summaries.delete(source.id)) {
+        delivered.delete(source.id);
+        combined = undefined;
+      }
       publishLive();
     }),
   );
@@ -265,8 +271,9 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     // search and every query's count and changes go as one batch, for the id it was saved under.
     // Without one, the Patient search and the first screen go in one round trip where the source
     // allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
+    const [firstScreenByIdentifier, tailByIdentifier] = firstRoundQueries(source, now, basisOptions, basis);
     const firstRoundAsked = !recent && offersFirstRound(basis)
-      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenQueries(source, now, basisOptions, basis), basis, signal)
+      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenByIdentifier, basis, signal, tailByIdentifier)
       : undefined;
     const revalidationAsked = recent && basis.batch
       ? revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, basisOptions), recent.fetchedAt, signal)
@@ -344,9 +351,14 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
   }
 }
 
-/** The first-screen queries as they would be asked by a Patient id (first-round.ts asks them by identifier instead). */
-function firstScreenQueries(source: SourceConfig, now: number, queryOptions: QueryOptions, offered: Capabilities) {
-  return patientQueries(source, 'id', now, queryOptions).filter((q) => q.firstScreen).map((q) => adaptToStatement(q, offered));
+/**
+ * The first-screen queries and the rest, as they would be asked by a Patient id (first-round.ts
+ * asks them by identifier instead).
+ */
+function firstRoundQueries(source: SourceConfig, now: number, queryOptions: QueryOptions, offered: Capabilities): [PatientQuery[], PatientQuery[]] {
+  const queries = patientQueries(source, 'id', now, queryOptions).map((q) => adaptToStatement(q, offered));
+  const tail = queries.filter((q) => !q.firstScreen).map((q) => (q.resourceType === 'Observation' ? probing(q) : q));
+  return [queries.filter((q) => q.firstScreen), tail];
 }
 
 /** The source's capabilities, read once per panel and remembered (a failed read is not). */

@@ -16,7 +16,7 @@ import type { Capabilities } from './capabilities';
 import { IGNORES_LAST_UPDATED } from './adapt-query';
 import { NOT_OFFERED, problemOf } from './query-problem';
 import { readDocumentTexts } from './document-text';
-import { NO_CHAINED_SEARCH, readChained, type ChainedAnswer } from './first-round';
+import { NO_CHAINED_SEARCH, queryKey, readChained, type ChainedAnswer } from './first-round';
 import { OtherPatientError } from './patient-check';
 
 export { NOT_OFFERED } from './query-problem';
@@ -44,7 +44,7 @@ export interface FetchRecordOptions {
   readonly saved?: SavedRecord;
   /** What the source's statement offers and what it has shown it wants (asked and learned per panel). */
   readonly capabilities?: Capabilities;
-  /** First-screen searches already answered by the patient's identifier (first-round.ts), by resource type: checked against `patientId` before use. */
+  /** Searches already answered by the patient's identifier (first-round.ts), by queryKey: checked against `patientId` before use. */
   readonly chained?: ReadonlyMap<string, ChainedAnswer>;
   /** The id of the Patient resolved for the page's patient. */
   readonly patientId?: string;
@@ -119,19 +119,24 @@ async function runAll(options: FetchRecordOptions, queries: readonly PatientQuer
  * (OtherPatientError) before any result is handed over.
  */
 async function runFirstScreen(options: FetchRecordOptions, queries: readonly PatientQuery[], batch: boolean): Promise<QueryResult[]> {
-  const { chained, patientId } = options;
-  const answered = (q: PatientQuery) => (patientId !== undefined ? chained?.get(q.resourceType) : undefined);
-  const reading = { get: options.get, baseUrl: options.baseUrl, patientId: patientId ?? '', signal: options.signal, maxPages: options.maxPages };
   const [fromChain, asked] = await guarded(options, Promise.all([
-    Promise.all(
-      queries.flatMap((q) => {
-        const answer = answered(q);
-        return answer ? [readChained(reading, answer, q.resourceType, () => runSearch(options, q)).then((r) => withReferents(options.get, options.baseUrl, r, options.signal, options.maxPages))] : [];
-      }),
-    ),
-    runAll(options, queries.filter((q) => !answered(q)), batch),
+    Promise.all(queries.flatMap((q) => (answered(options, q) ? [readAnswered(options, q)] : []))),
+    runAll(options, queries.filter((q) => !answered(options, q)), batch),
   ]));
   return [...fromChain, ...asked];
+}
+
+/** The first round's answer to this query, asked by identifier, if it brought one. */
+function answered(options: FetchRecordOptions, query: PatientQuery): ChainedAnswer | undefined {
+  return options.patientId !== undefined ? options.chained?.get(queryKey(query)) : undefined;
+}
+
+/** A query the first round answered: read to its end, checked, with the Medications and Devices it names. */
+async function readAnswered(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
+  const { get, baseUrl, signal, maxPages, onPage } = options;
+  const reading = { get, baseUrl, patientId: options.patientId ?? '', signal, maxPages, ...(onPage ? { onPage } : {}) };
+  const result = await readChained(reading, answered(options, query)!, query.resourceType, () => runSearch(options, query));
+  return withReferents(get, baseUrl, result, signal, maxPages);
 }
 
 /** A source that answered a chained search with another patient's records is not asked that way again. */
@@ -156,7 +161,7 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   // and before the first screen is built and drawn, so the server is not left idle meanwhile.
   // When the first round already brought the first screen, that is now: it is only read and
   // checked here, and a check that stops the source delivers nothing of the tail either.
-  const broughtByFirstRound = options.patientId !== undefined && first.every((q) => options.chained?.has(q.resourceType));
+  const broughtByFirstRound = first.every((q) => answered(options, q));
   if (!broughtByFirstRound) await firstScreen;
   // Its small searches go as one more batch (one round trip, not waves of four); Observations,
   // which run to thousands of results over many pages, go on their own beside it.
@@ -168,18 +173,23 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   const small = later.filter((q) => q.resourceType !== 'Observation');
   let firstDelivered = () => {};
   const afterFirst = new Promise<void>((resolve) => (firstDelivered = resolve));
-  const tail = Promise.all([
+  // What the first round already brought by identifier is only read on and checked. A series the
+  // first round found longer than its one small page is asked again by id, in large pages.
+  const smallAnswered = small.filter((q) => answered(options, q));
+  const smallAsked = small.filter((q) => !answered(options, q));
+  const whole = (q: PatientQuery) => answered(options, q) && !hasNextPage(answered(options, q)!.page);
+  const tail = guarded(options, Promise.all([
     ...paged.map(async (q) => {
-      const result = await runSearch(options, q);
+      const result = await (whole(q) ? readAnswered(options, q) : runSearch(options, q));
       await afterFirst;
       deliver(result);
     }),
-    runAll(options, small, batch).then(async (results) => {
-      const withTexts = await Promise.all(results.map((r) => withDocumentTexts(options, r)));
+    Promise.all([Promise.all(smallAnswered.map((q) => readAnswered(options, q))), runAll(options, smallAsked, batch)]).then(async ([read, asked]) => {
+      const withTexts = await Promise.all([...read, ...asked].map((r) => withDocumentTexts(options, r)));
       await afterFirst;
       withTexts.forEach(deliver);
     }),
-  ]);
+  ]));
   tail.catch(() => undefined); // awaited below; an abort meanwhile is not an unhandled rejection
   const firstResults = await firstScreen;
   await requestsSent();
@@ -199,6 +209,9 @@ async function withDocumentTexts(options: FetchRecordOptions, result: QueryResul
   const note = unread > 0 ? `the text of ${unread} document${unread === 1 ? '' : 's'} could not be read from this source` : undefined;
   return { ...result, resources, ...(note ? { note: result.note ? `${result.note}; ${note}` : note } : {}) };
 }
+
+/** True when a search's page says more follow. */
+const hasNextPage = (page: Bundle) => (page.link ?? []).some((link) => link?.relation === 'next');
 
 /** Lets requests just started reach the network (each passes a few awaits before its fetch). */
 const requestsSent = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -5,6 +5,11 @@
  * one batch carries the Patient search and each first-screen search asked by the patient's
  * identifier (a chained search: `Condition?patient.identifier=<system>|<value>`, FHIR R4 §3.1.1.4.11).
  *
+ * The long tail (results, encounters, care plans…) goes the same way in a second batch sent beside
+ * the first: it does not wait for the first screen's answer, and, a request of its own, it does not
+ * hold that answer up either. One round trip to the source then brings the whole record but its
+ * later pages.
+ *
  * The server, not fhirside, then decides whose records those are, so they are held back until the
  * Patient search has resolved one Patient that matches the page (resolve-patient.ts) and each
  * record names that Patient (patient-check.ts). A source that refuses the chain (400) is asked the
@@ -14,7 +19,7 @@ import type { PatientContext } from '../context/patient-context';
 import { entryStatus, sendBatch } from './batch';
 import type { Capabilities } from './capabilities';
 import type { FhirGet } from './fhir-http';
-import { isBundle, type Bundle } from '../fhir/resource';
+import { isBundle, type Bundle, type BundleEntry, type FhirResource } from '../fhir/resource';
 import type { QueryResult } from './fetch-record';
 import { allOfPatient } from './patient-check';
 import type { PatientQuery } from './queries';
@@ -34,8 +39,42 @@ export interface ChainedAnswer {
 export interface FirstRound {
   /** Answers the Patient search from the batch (once); anything else goes to the network. */
   readonly get: FhirGet;
-  /** Per resource type, the first page of its first-screen search asked by identifier. */
+  /** Per query (by queryKey), the first page of its search asked by identifier. */
   readonly answers: ReadonlyMap<string, ChainedAnswer>;
+}
+
+/**
+ * The parameters that say whose records a search asks for, and how many a page holds; the others
+ * say which records.
+ */
+const NOT_WHICH_RECORDS = new Set(['patient', 'subject', 'patient.identifier', 'subject:Patient.identifier', '_count']);
+
+/**
+ * A result series (Observations) runs from a few to thousands of records. Asked beside the first
+ * screen, its first page is kept small, so a long series never holds up the first screen's round
+ * trip: a series that fits is complete in that round trip; a longer one is asked again by id in
+ * large pages once the Patient is known (fetch-record.ts).
+ */
+export const SERIES_PROBE_COUNT = 100;
+
+/** The query with its first page kept small (`_count`), for a series asked beside the first screen. */
+export function probing(query: PatientQuery): PatientQuery {
+  const [path = '', search = ''] = query.url.split('?');
+  const params = new URLSearchParams(search);
+  params.set('_count', String(SERIES_PROBE_COUNT));
+  return { ...query, url: `${path}?${params.toString()}` };
+}
+
+/**
+ * A query's identity whoever it is asked for: its type and every parameter but the patient's. The
+ * first round asks before the Patient's id is known, the rest of the look-up by that id; the same
+ * key finds the one's answer for the other. Two queries of one type (Observations asked by
+ * category, where a source wants that) have two keys.
+ */
+export function queryKey(query: PatientQuery): string {
+  const [path = '', search = ''] = query.url.split('?');
+  const params = [...new URLSearchParams(search)].filter(([name]) => !NOT_WHICH_RECORDS.has(name)).sort(([a], [b]) => a.localeCompare(b));
+  return `${path}?${new URLSearchParams(params).toString()}`;
 }
 
 /** True when the first round is worth asking this source as one batch. */
@@ -61,15 +100,24 @@ export function chainedQuery(query: PatientQuery, context: PatientContext): Pati
 }
 
 /**
- * Sends the Patient search and the first-screen queries by identifier as one batch. A refused or
- * unusable batch, or a refused entry, only means those are asked the plain way.
+ * Sends the Patient search and the first-screen queries by identifier as one batch, and the long
+ * tail's queries by identifier as another beside it. A refused or unusable batch, or a refused
+ * entry, only means those are asked the plain way.
  * @param queries - the first-screen queries as they would be asked by Patient id
+ * @param tail - the other queries, likewise
  */
-export async function askFirstRound(get: FhirGet, baseUrl: string, context: PatientContext, queries: readonly PatientQuery[], capabilities: Capabilities, signal: AbortSignal): Promise<FirstRound> {
+export async function askFirstRound(get: FhirGet, baseUrl: string, context: PatientContext, queries: readonly PatientQuery[], capabilities: Capabilities, signal: AbortSignal, tail: readonly PatientQuery[] = []): Promise<FirstRound> {
   const patientUrl = patientSearchUrl(baseUrl, context);
   const chained = queries.map((q) => chainedQuery(q, context));
-  const entries = await sendBatch(get, baseUrl, [patientUrl.slice(baseUrl.length + 1), ...chained.map((q) => q.url)], signal);
+  const chainedTail = tail.map((q) => chainedQuery(q, context));
+  const [entries, tailEntries] = await Promise.all([
+    sendBatch(get, baseUrl, [patientUrl.slice(baseUrl.length + 1), ...chained.map((q) => q.url)], signal),
+    chainedTail.length > 0 ? sendBatch(get, baseUrl, chainedTail.map((q) => q.url), signal) : undefined,
+  ]);
   const answers = new Map<string, ChainedAnswer>();
+  const keep = (query: PatientQuery, byId: PatientQuery, entry: BundleEntry) => {
+    if (isBundle(entry.resource) && entryStatus(entry) < 300) answers.set(queryKey(byId), { url: `${baseUrl}/${query.url}`, page: entry.resource });
+  };
   let patientAnswer: unknown;
   entries?.forEach((entry, i) => {
     const status = entryStatus(entry);
@@ -79,9 +127,10 @@ export async function askFirstRound(get: FhirGet, baseUrl: string, context: Pati
     }
     // 400 to a well-formed search: the source does not chain (or wants this one asked otherwise).
     if (status === 400) capabilities.learned.add(NO_CHAINED_SEARCH);
-    const query = chained[i - 1]!;
-    if (isBundle(entry.resource) && status < 300) answers.set(query.resourceType, { url: `${baseUrl}/${query.url}`, page: entry.resource });
+    keep(chained[i - 1]!, queries[i - 1]!, entry);
   });
+  // A tail search refused by identifier is only asked by id; it says nothing of the first screen's.
+  tailEntries?.forEach((entry, i) => keep(chainedTail[i]!, tail[i]!, entry));
   const answered: FhirGet = (url, s, init, peek) => {
     if (init || url !== patientUrl || patientAnswer === undefined) return get(url, s, init, peek);
     const body = patientAnswer;
@@ -98,19 +147,29 @@ export interface ChainedReading {
   readonly patientId: string;
   readonly signal: AbortSignal;
   readonly maxPages: number;
+  /** Given each page that passed the check as it arrives (rows prepared ahead, nothing drawn). */
+  readonly onPage?: (resources: readonly FhirResource[]) => void;
 }
 
 /**
- * One first-screen search answered by identifier, read to its last page and cross-checked.
+ * One search answered by identifier, read to its last page and cross-checked.
  * @param askById - the same query asked by the Patient's id: used when a record's patient reference cannot be read, or paging failed
  * @throws OtherPatientError when a record names another Patient (the source must stop)
  */
 export async function readChained(reading: ChainedReading, answer: ChainedAnswer, resourceType: string, askById: () => Promise<QueryResult>): Promise<QueryResult> {
-  const { get, baseUrl, patientId, signal, maxPages } = reading;
+  const { get, baseUrl, patientId, signal, maxPages, onPage } = reading;
   let read: Awaited<ReturnType<typeof followPages>>;
+  // A page is handed on early (to prepare its rows, never to draw them) only once it has passed the
+  // check itself; the whole answer is checked again below before anything of it is used.
+  const checkedPage = onPage && ((page: readonly FhirResource[]) => {
+    try {
+      if (allOfPatient(page, patientId, baseUrl)) onPage(page);
+    } catch {
+      // Another patient's record: the check below stops the source.
+    }
+  });
   try {
-    // No onPage: nothing of these records is used before the whole answer is checked.
-    read = await followPages(get, answer.page, answer.url, { signal, maxPages, baseUrl });
+    read = await followPages(get, answer.page, answer.url, { signal, maxPages, baseUrl, ...(checkedPage ? { onPage: checkedPage } : {}) });
   } catch (error) {
     if (signal.aborted) throw error;
     return askById();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLookup, type LookupDeps, type LookupView } from '@/lib/lookup';
 import { basicCapabilities, type Capabilities } from '@/lib/sources/capabilities';
-import { chainedQuery, NO_CHAINED_SEARCH } from '@/lib/sources/first-round';
+import { chainedQuery, NO_CHAINED_SEARCH, SERIES_PROBE_COUNT } from '@/lib/sources/first-round';
 import { OTHER_PATIENT_REASON, patientReference } from '@/lib/sources/patient-check';
 import type { FhirResource } from '@/lib/fhir/resource';
 import type { SourceConfig } from '@/lib/sources/source-config';
@@ -38,6 +38,8 @@ async function lookUp(deps: LookupDeps): Promise<LookupView[]> {
   return views;
 }
 
+/** A search asked by the patient's identifier rather than the Patient's id. */
+const byIdentifier = (url: URL) => [...url.searchParams.keys()].some((k) => k.endsWith('.identifier'));
 const batchUrls = (batch: unknown) => (batch as { entry: { request: { url: string } }[] }).entry.map((e) => e.request.url);
 const shownRefs = (views: readonly LookupView[]) =>
   views.flatMap((v) => Object.values(v.live?.sections ?? {}).flat().flatMap((row) => row.sources.map((p) => p.ref)));
@@ -70,8 +72,8 @@ describe('the patient search and the first screen in one round trip', () => {
     const views = await lookUp(deps);
     expect(views.at(-1)!.sources['gp']).toEqual({ state: 'mismatch', reason: OTHER_PATIENT_REASON });
     expect(shownRefs(views)).toEqual([]);
-    // Her own results, asked for by id beside the check, are not drawn either: the source is stopped.
-    expect(server.requests.some((u) => u.includes('/Observation?patient=p01-gp'))).toBe(true);
+    // Her own results, asked for beside the first screen, are not drawn either: the source is stopped.
+    expect(server.requests.filter((u) => u === BASE)).toHaveLength(2);
     // Not asked that way again in this panel.
     expect(capabilities.learned.has(NO_CHAINED_SEARCH)).toBe(true);
   });
@@ -114,6 +116,57 @@ describe('the patient search and the first screen in one round trip', () => {
     const views = await lookUp(deps);
     expect(server.requests.some((u) => u.includes('/AllergyIntolerance?patient=p01-gp'))).toBe(true);
     expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
+  it('asks the long tail by NHS number in a second batch sent beside the first, and nothing by id after', async () => {
+    const { deps, server, batches } = batchSource({ resources: [hollowayPatient, ...hollowayResources, herHaemoglobin] });
+    const views = await lookUp(deps);
+    expect(batches).toHaveLength(2);
+    const tail = batchUrls(batches[1]);
+    expect(tail.map((u) => u.split('?')[0])).toContain('Observation');
+    expect(tail.every((u) => u.includes(`.identifier=${NHS_PARAM}`))).toBe(true);
+    // Both batches went before any answer came back: no search asked by the Patient's id at all.
+    expect(server.requests.filter((u) => u.includes('p01-gp'))).toEqual([]);
+    expect(views.at(-1)!.live?.sections.results.map((r) => r.text)).toEqual(expect.arrayContaining([expect.stringContaining('Haemoglobin')]));
+  });
+
+  it('asks a result series longer than its small first page again by id, and a series that fits not at all', async () => {
+    const series = (n: number) => Array.from({ length: n }, (_, i) => ({ ...herHaemoglobin, id: `hb-${i}`, effectiveDateTime: `2026-01-${String((i % 28) + 1).padStart(2, '0')}` }));
+    const long = batchSource({ resources: [hollowayPatient, ...hollowayResources, ...series(SERIES_PROBE_COUNT + 1)] });
+    await lookUp(long.deps);
+    const probe = batchUrls(long.batches[1]).find((u) => u.startsWith('Observation?'));
+    expect(probe).toContain(`_count=${SERIES_PROBE_COUNT}`);
+    expect(long.server.requests.some((u) => u.includes('/Observation?') && u.includes('p01-gp'))).toBe(true);
+
+    const short = batchSource({ resources: [hollowayPatient, ...hollowayResources, ...series(SERIES_PROBE_COUNT)] });
+    await lookUp(short.deps);
+    expect(short.server.requests.some((u) => u.includes('/Observation?'))).toBe(false);
+  });
+
+  it('takes back everything a source drew when its long tail carries another patient’s record', async () => {
+    const othersHaemoglobin = { ...herHaemoglobin, id: 'not-hers-hb', subject: { reference: 'Patient/p02-gp' } };
+    const { deps } = batchSource({
+      resources: [hollowayPatient, ...hollowayResources, herHaemoglobin],
+      override: (url) => (url.pathname.endsWith('/Observation') && byIdentifier(url) ? { status: 200, body: page([herHaemoglobin, othersHaemoglobin]) } : undefined),
+    });
+    const views = await lookUp(deps);
+    expect(views.at(-1)!.sources['gp']).toEqual({ state: 'mismatch', reason: OTHER_PATIENT_REASON });
+    // Her allergy was on screen from the first batch; it is gone with the rest of the source.
+    expect(views.some((v) => (v.live?.sections.allergies.length ?? 0) > 0)).toBe(true);
+    expect(views.at(-1)!.live?.sections.allergies ?? []).toEqual([]);
+    expect(shownRefs([views.at(-1)!])).toEqual([]);
+  });
+
+  it('asks a long-tail search by id when the source refuses it by identifier, and still chains the first screen next time', async () => {
+    const refused = { status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-supported' }] } };
+    const { deps, server, capabilities } = batchSource({
+      resources: [hollowayPatient, ...hollowayResources, herHaemoglobin],
+      override: (url) => (url.pathname.endsWith('/Observation') && byIdentifier(url) ? refused : undefined),
+    });
+    const views = await lookUp(deps);
+    expect(server.requests.some((u) => u.includes('/Observation?') && u.includes('p01-gp'))).toBe(true);
+    expect(views.at(-1)!.sources['gp']).toMatchObject({ state: 'done' });
+    expect(capabilities.learned.has(NO_CHAINED_SEARCH)).toBe(false);
   });
 
   it('asks the plain way on a source without batch', async () => {

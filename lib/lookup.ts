@@ -216,7 +216,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         return young ? saved : undefined;
       };
       const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record }, options);
+      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record, seenBefore: cached !== undefined }, options);
       // A source found answering with another patient's records after some of its own were drawn
       // (a later search by identifier): everything it gave is taken back off the screen.
       if (statuses[source.id]!.state === 'mismatch' && summaries.delete(source.id)) {
@@ -250,6 +250,8 @@ interface SourceHooks {
   readonly recent: () => Promise<SavedSource | undefined>;
   /** Keeps the fetched record for saving once the whole look-up has succeeded. */
   readonly record: (patientId: string, resources: readonly FhirResource[]) => void;
+  /** A saved summary of this patient was found: a source with no recent record of its own probably does not know them. */
+  readonly seenBefore: boolean;
 }
 
 async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks, options: LookupOptions): Promise<SourceStatus> {
@@ -271,9 +273,11 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     // search and every query's count and changes go as one batch, for the id it was saved under.
     // Without one, the Patient search and the first screen go in one round trip where the source
     // allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
+    // The long tail goes beside it unless this patient was looked up before and this source kept
+    // nothing recent of theirs: then it most likely does not know them, and one request says so.
     const [firstScreenByIdentifier, tailByIdentifier] = firstRoundQueries(source, now, basisOptions, basis);
     const firstRoundAsked = !recent && offersFirstRound(basis)
-      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenByIdentifier, basis, signal, tailByIdentifier)
+      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenByIdentifier, basis, signal, hooks.seenBefore ? [] : tailByIdentifier)
       : undefined;
     const revalidationAsked = recent && basis.batch
       ? revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, basisOptions), recent.fetchedAt, signal)

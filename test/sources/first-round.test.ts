@@ -143,6 +143,21 @@ describe('the patient search and the first screen in one round trip', () => {
     expect(short.server.requests.some((u) => u.includes('/Observation?'))).toBe(false);
   });
 
+  it('sends only the first batch to a source that kept nothing of a patient looked up before', async () => {
+    const { deps, batches } = batchSource();
+    const first = await lookUp(deps);
+    const summary = first.at(-1)!.live!;
+    // The patient's summary was saved, but this source's own record of them was not (it did not know them).
+    const again: LookupDeps = { ...deps, cache: { read: async () => ({ value: summary, savedAt: 5 }), readSources: async () => ({}), write: async () => undefined } };
+    batches.length = 0;
+    const views = await lookUp(again);
+    expect(batches).toHaveLength(2);
+    expect(batchUrls(batches[0])[0]).toContain('Patient?identifier=');
+    // The second is the long tail asked by id once the Patient was found, not a batch beside the first.
+    expect(batchUrls(batches[1]).every((u) => u.includes('p01-gp'))).toBe(true);
+    expect(views.at(-1)!.sources['gp']).toEqual({ state: 'done', resourceCount: 4 });
+  });
+
   it('takes back everything a source drew when its long tail carries another patient’s record', async () => {
     const othersHaemoglobin = { ...herHaemoglobin, id: 'not-hers-hb', subject: { reference: 'Patient/p02-gp' } };
     const { deps } = batchSource({

@@ -44,11 +44,14 @@ export async function launchWithExtension(options: { chromePath: string; headles
   return { context, extensionId, background, close: () => context.close() };
 }
 
-/** The browser's id for the tab showing `url` (the panel is pinned to it with `?tab=`). */
+/** The browser's id for the tab showing `url`, the newest where several do (the panel is pinned to it with `?tab=`). */
 export async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> {
   const id = await browser.background.evaluate(async (wanted: string) => {
+    // Where two tabs show the same page, the one opened last is the one the caller just opened
+    // (tab ids only grow).
     const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === wanted)?.id;
+    const ids = tabs.filter((tab) => tab.url === wanted && tab.id !== undefined).map((tab) => tab.id!);
+    return ids.length > 0 ? Math.max(...ids) : undefined;
   }, url);
   if (id === undefined) throw new Error(`No tab shows ${url}`);
   return id;

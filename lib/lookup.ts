@@ -15,7 +15,7 @@ import { revalidationBatch } from './sources/prefetch';
 import { observationHorizon, patientQueries, type PatientQuery, type QueryOptions } from './sources/queries';
 import { adaptToStatement } from './sources/adapt-query';
 import { resolvePatient } from './sources/resolve-patient';
-import { askFirstRound, offersFirstRound, probing } from './sources/first-round';
+import { askFirstRound, offersFirstRound, type FirstRound } from './sources/first-round';
 import { OtherPatientError } from './sources/patient-check';
 import { SignInRequiredError } from './sources/sign-in-required';
 import { SOURCE_LIMIT_DEFAULTS, type SourceConfig } from './sources/source-config';
@@ -275,10 +275,11 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     // allows it (sources/first-round.ts); what comes back by identifier waits for the checks.
     // The long tail goes beside it unless this patient was looked up before and this source kept
     // nothing recent of theirs: then it most likely does not know them, and one request says so.
-    const [firstScreenByIdentifier, tailByIdentifier] = firstRoundQueries(source, now, basisOptions, basis);
-    const firstRoundAsked = !recent && offersFirstRound(basis)
-      ? askFirstRound(get, source.fhirBaseUrl, context, firstScreenByIdentifier, basis, signal, hooks.seenBefore ? [] : tailByIdentifier)
-      : undefined;
+    let firstRoundAsked: Promise<FirstRound> | undefined;
+    if (!recent && offersFirstRound(basis)) {
+      const [firstScreen, tail] = firstRoundQueries(source, now, basisOptions, basis);
+      firstRoundAsked = askFirstRound(get, source.fhirBaseUrl, context, firstScreen, basis, signal, hooks.seenBefore ? [] : tail);
+    }
     const revalidationAsked = recent && basis.batch
       ? revalidationBatch(get, source.fhirBaseUrl, context, patientQueries(source, recent.patientId, now, basisOptions), recent.fetchedAt, signal)
       : undefined;
@@ -344,8 +345,9 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     });
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
-    // With what it learned by asking, for the next look-up's first round trip.
-    void deps.knownCapabilities?.write(source, offered);
+    // With what it learned by asking, for the next look-up's first round trip (only when that is
+    // news: a look-up is not made to write the same statement back every time).
+    if (!known || !stillTrue || [...offered.learned].some((fact) => !known.learned.has(fact))) void deps.knownCapabilities?.write(source, offered);
     return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };
@@ -361,8 +363,7 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
  */
 function firstRoundQueries(source: SourceConfig, now: number, queryOptions: QueryOptions, offered: Capabilities): [PatientQuery[], PatientQuery[]] {
   const queries = patientQueries(source, 'id', now, queryOptions).map((q) => adaptToStatement(q, offered));
-  const tail = queries.filter((q) => !q.firstScreen).map((q) => (q.resourceType === 'Observation' ? probing(q) : q));
-  return [queries.filter((q) => q.firstScreen), tail];
+  return [queries.filter((q) => q.firstScreen), queries.filter((q) => !q.firstScreen)];
 }
 
 /** The source's capabilities, read once per panel and remembered (a failed read is not). */

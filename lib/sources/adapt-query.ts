@@ -25,7 +25,8 @@ export const IGNORES_LAST_UPDATED = 'ignores-lastUpdated';
 /** Learned: the source searches this type only by category. */
 export const byCategory = (resourceType: string) => `by-category:${resourceType}`;
 
-function withParams(query: PatientQuery, change: (params: URLSearchParams) => void): PatientQuery {
+/** The query with its parameters changed by `change`. */
+export function withParams(query: PatientQuery, change: (params: URLSearchParams) => void): PatientQuery {
   const [path = '', search = ''] = query.url.split('?');
   const params = new URLSearchParams(search);
   change(params);

@@ -6,11 +6,11 @@
 import { describeFailure } from './fhir-error';
 import type { FhirGet } from './fhir-http';
 import { isBundle, type Bundle, type FhirResource } from '../fhir/resource';
-import type { PatientQuery } from './queries';
+import { isResultSeries, type PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { entryStatus, sendBatch } from './batch';
 import { withReferents } from './referents';
-import { followPages } from './search';
+import { followPages, nextLink } from './search';
 import { searchAdapting } from './search-adapting';
 import type { Capabilities } from './capabilities';
 import { IGNORES_LAST_UPDATED } from './adapt-query';
@@ -169,15 +169,18 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   // after the small ones, so it is rebuilt once, not once per type.
   const large: QueryResult[] = [];
   const deliver = (result: QueryResult) => (result.resources.length >= LARGE_RESULT ? large.push(result) : options.onResult(result));
-  const paged = later.filter((q) => q.resourceType === 'Observation');
-  const small = later.filter((q) => q.resourceType !== 'Observation');
+  const paged = later.filter(isResultSeries);
+  const small = later.filter((q) => !isResultSeries(q));
   let firstDelivered = () => {};
   const afterFirst = new Promise<void>((resolve) => (firstDelivered = resolve));
   // What the first round already brought by identifier is only read on and checked. A series the
   // first round found longer than its one small page is asked again by id, in large pages.
   const smallAnswered = small.filter((q) => answered(options, q));
   const smallAsked = small.filter((q) => !answered(options, q));
-  const whole = (q: PatientQuery) => answered(options, q) && !hasNextPage(answered(options, q)!.page);
+  const whole = (q: PatientQuery) => {
+    const answer = answered(options, q);
+    return answer !== undefined && nextLink(answer.page) === undefined;
+  };
   const tail = guarded(options, Promise.all([
     ...paged.map(async (q) => {
       const result = await (whole(q) ? readAnswered(options, q) : runSearch(options, q));
@@ -209,9 +212,6 @@ async function withDocumentTexts(options: FetchRecordOptions, result: QueryResul
   const note = unread > 0 ? `the text of ${unread} document${unread === 1 ? '' : 's'} could not be read from this source` : undefined;
   return { ...result, resources, ...(note ? { note: result.note ? `${result.note}; ${note}` : note } : {}) };
 }
-
-/** True when a search's page says more follow. */
-const hasNextPage = (page: Bundle) => (page.link ?? []).some((link) => link?.relation === 'next');
 
 /** Lets requests just started reach the network (each passes a few awaits before its fetch). */
 const requestsSent = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -22,7 +22,8 @@ import type { FhirGet } from './fhir-http';
 import { isBundle, type Bundle, type BundleEntry, type FhirResource } from '../fhir/resource';
 import type { QueryResult } from './fetch-record';
 import { allOfPatient } from './patient-check';
-import type { PatientQuery } from './queries';
+import { isResultSeries, type PatientQuery } from './queries';
+import { withParams } from './adapt-query';
 import { patientSearchUrl } from './resolve-patient';
 import { followPages } from './search';
 
@@ -50,20 +51,16 @@ export interface FirstRound {
 const NOT_WHICH_RECORDS = new Set(['patient', 'subject', 'patient.identifier', 'subject:Patient.identifier', '_count']);
 
 /**
- * A result series (Observations) runs from a few to thousands of records. Asked beside the first
- * screen, its first page is kept small, so a long series never holds up the first screen's round
- * trip: a series that fits is complete in that round trip; a longer one is asked again by id in
- * large pages once the Patient is known (fetch-record.ts).
+ * A result series runs from a few to thousands of records. Asked beside the first screen, its first
+ * page is kept small, so a long series never holds up the first screen's round trip: a series that
+ * fits is complete in that round trip; a longer one is asked again by id in large pages once the
+ * Patient is known (fetch-record.ts).
  */
 export const SERIES_PROBE_COUNT = 100;
 
-/** The query with its first page kept small (`_count`), for a series asked beside the first screen. */
-export function probing(query: PatientQuery): PatientQuery {
-  const [path = '', search = ''] = query.url.split('?');
-  const params = new URLSearchParams(search);
-  params.set('_count', String(SERIES_PROBE_COUNT));
-  return { ...query, url: `${path}?${params.toString()}` };
-}
+/** The query as the long-tail batch asks it: a result series with its first page kept small. */
+const probing = (query: PatientQuery): PatientQuery =>
+  isResultSeries(query) ? withParams(query, (params) => params.set('_count', String(SERIES_PROBE_COUNT))) : query;
 
 /**
  * A query's identity whoever it is asked for: its type and every parameter but the patient's. The
@@ -109,7 +106,7 @@ export function chainedQuery(query: PatientQuery, context: PatientContext): Pati
 export async function askFirstRound(get: FhirGet, baseUrl: string, context: PatientContext, queries: readonly PatientQuery[], capabilities: Capabilities, signal: AbortSignal, tail: readonly PatientQuery[] = []): Promise<FirstRound> {
   const patientUrl = patientSearchUrl(baseUrl, context);
   const chained = queries.map((q) => chainedQuery(q, context));
-  const chainedTail = tail.map((q) => chainedQuery(q, context));
+  const chainedTail = tail.map((q) => chainedQuery(probing(q), context));
   const [entries, tailEntries] = await Promise.all([
     sendBatch(get, baseUrl, [patientUrl.slice(baseUrl.length + 1), ...chained.map((q) => q.url)], signal),
     chainedTail.length > 0 ? sendBatch(get, baseUrl, chainedTail.map((q) => q.url), signal) : undefined,

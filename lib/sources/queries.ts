@@ -46,6 +46,12 @@ export function observationHorizon(source: SourceConfig, now: number, options: Q
  * The queries for one patient in one source.
  * @param options - all results instead of the horizon; the `_include`s the source offers
  */
+/**
+ * A result series: Observations run from a few to thousands of records over many pages, so they
+ * are asked for apart from the other types (fetch-record.ts, first-round.ts).
+ */
+export const isResultSeries = (query: PatientQuery): boolean => query.resourceType === 'Observation';
+
 export function patientQueries(source: SourceConfig, patientId: string, now: number, options: QueryOptions = {}): PatientQuery[] {
   const id = `patient=${encodeURIComponent(patientId)}`;
   const first = `${id}&_count=${source.pageSize}`;

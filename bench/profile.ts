@@ -46,6 +46,7 @@ try {
   const bench: BenchBrowser = { browser, epr, tabId, close: () => browser.close() };
   await clearSavedSummaries(bench);
   if (wan) world.setShaping(WAN_LINKS);
+  world.takeServed();
 
   const panel = await browser.context.newPage();
   await panel.setViewportSize({ width: 420, height: 860 });
@@ -66,7 +67,10 @@ try {
     }
     // Marks are from the panel's time origin, which the timeline's first request (the panel page) is next to.
     console.log(`marks from the panel's start: ${Object.entries(marks).map(([name, at]) => `${name} ${at.toFixed(0)}`).join(', ')}`);
+    console.log(await panel.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.startTime.toFixed(0)} ${m.name}`).join('\n')));
     console.log(timeline(network.requests()));
+    const origin = await panel.evaluate(() => performance.timeOrigin);
+    for (const r of world.takeServed()) console.log(`served ${r.link} ${(r.arrivedAt - origin).toFixed(0)} → ${(r.readyAt - origin).toFixed(0)} ${r.method} ${r.url.slice(0, 60)}`);
     network.reset();
   };
   await profileOnce('cold', () => panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`).then(() => undefined));

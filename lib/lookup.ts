@@ -176,6 +176,9 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   const startedAt = deps.now();
   const fresh = new Map<string, SavedSource>();
+  // What each source's first request needs (its session, what its statement said before) is read
+  // beside the saved copy, not after it: none of these reads waits for another.
+  const openings = new Map(deps.sources.map((source) => [source.id, openSource(source, context, deps)]));
   // The saved copy is read before any request goes out: it is on screen before any source answers,
   // and a miss costs one IndexedDB read.
   let cached: CachedSummary<Summary> | undefined;
@@ -203,8 +206,9 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 
   await Promise.all(
     deps.sources.map(async (source) => {
-      const progress = (summary: SourceSummary, received: number, result: QueryResult) => {
-        if (!result.problem) (delivered.get(source.id) ?? delivered.set(source.id, new Set()).get(source.id)!).add(result.resourceType);
+      const progress = (summary: SourceSummary, received: number, results: readonly QueryResult[]) => {
+        const types = delivered.get(source.id) ?? delivered.set(source.id, new Set()).get(source.id)!;
+        for (const result of results) if (!result.problem) types.add(result.resourceType);
         summaries.set(source.id, summary);
         combined = undefined;
         statuses[source.id] = { state: 'loading', received };
@@ -216,7 +220,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
         return young ? saved : undefined;
       };
       const record = (patientId: string, resources: readonly FhirResource[]) => fresh.set(source.id, { patientId, fetchedAt: startedAt, resources });
-      statuses[source.id] = await lookUpSource(source, context, deps, signal, { progress, recent, record, seenBefore: cached !== undefined }, options);
+      const opening = openings.get(source.id)!;
+      statuses[source.id] = await lookUpSource(source, opening, deps, signal, { progress, recent, record, seenBefore: cached !== undefined }, options);
       // A source found answering with another patient's records after some of its own were drawn
       // (a later search by identifier): everything it gave is taken back off the screen.
       if (statuses[source.id]!.state === 'mismatch' && summaries.delete(source.id)) {
@@ -245,7 +250,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 }
 
 interface SourceHooks {
-  readonly progress: (summary: SourceSummary, received: number, result: QueryResult) => void;
+  readonly progress: (summary: SourceSummary, received: number, results: readonly QueryResult[]) => void;
   /** The saved record of this source if it is young enough to revalidate (for whichever patient id). */
   readonly recent: () => Promise<SavedSource | undefined>;
   /** Keeps the fetched record for saving once the whole look-up has succeeded. */
@@ -254,16 +259,35 @@ interface SourceHooks {
   readonly seenBefore: boolean;
 }
 
-async function lookUpSource(source: SourceConfig, context: PatientContext, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks, options: LookupOptions): Promise<SourceStatus> {
+/** A source as the look-up starts on it: for this patient or not, its session, and what its statement said before. */
+interface Opening {
+  readonly context: PatientContext;
+  /** False when the source keeps no patients by the identifier the page named. */
+  readonly asked: boolean;
+  readonly session: Promise<AccessTokenProvider | undefined>;
+  readonly known: Promise<Capabilities | undefined>;
+}
+
+function openSource(source: SourceConfig, context: PatientContext, deps: LookupDeps): Opening {
+  const asked = source.identifierSystems.includes(context.identifier.system);
+  const session = !asked ? Promise.resolve(undefined) : source.auth === 'smart' ? deps.session(source) : Promise.resolve(async () => undefined);
+  const known = asked && deps.knownCapabilities ? deps.knownCapabilities.read(source).catch(() => undefined) : Promise.resolve(undefined);
+  // Awaited in lookUpSource, where a failure is reported; until then it is not an unhandled rejection.
+  session.catch(() => undefined);
+  return { context, asked, session, known };
+}
+
+async function lookUpSource(source: SourceConfig, opening: Opening, deps: LookupDeps, signal: AbortSignal, hooks: SourceHooks, options: LookupOptions): Promise<SourceStatus> {
   const { progress } = hooks;
+  const { context } = opening;
   try {
-    if (!source.identifierSystems.includes(context.identifier.system)) return { state: 'not-known' };
-    const accessToken = source.auth === 'smart' ? await deps.session(source) : async () => undefined;
+    if (!opening.asked) return { state: 'not-known' };
+    const accessToken = await opening.session;
     if (!accessToken) return { state: 'needs-sign-in' };
     const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
     const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
     const capabilities = rememberedCapabilities(source, deps, get, signal);
-    const [recent, known] = await Promise.all([hooks.recent(), deps.knownCapabilities?.read(source)]);
+    const [recent, known] = await Promise.all([hooks.recent(), opening.known]);
     const now = deps.now();
     // The first round trip is built from what the source's statement said earlier in this browser
     // session and sent while /metadata is read again beside it (sources/known-capabilities.ts).
@@ -302,7 +326,36 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
     const notSupported = new Set<SectionId>();
     const problems: Record<string, string> = {};
     const notes: Record<string, string> = {};
+    // Results handed over together (a batch's answers) are built into the summary and drawn once:
+    // each build covers everything received so far, so one per result would repeat the work.
+    let pending: QueryResult[] = [];
+    let buildFailed: { readonly error: unknown } | undefined;
+    const flush = () => {
+      if (pending.length === 0) return;
+      const results = pending;
+      pending = [];
+      const summary = buildSourceSummary({
+        sourceId: source.id,
+        patientKey: context.key,
+        patient: match.patient,
+        resources,
+        incomplete: { ...incomplete },
+        notSupported: [...notSupported],
+        ...(resultsSince ? { resultsSince } : {}),
+      });
+      progress(summary, resources.length, results);
+    };
     const onResult = (result: QueryResult) => {
+      if (pending.length === 0) {
+        queueMicrotask(() => {
+          try {
+            if (!signal.aborted) flush();
+          } catch (error) {
+            buildFailed ??= { error }; // reported as the source's failure once its fetch ends
+          }
+        });
+      }
+      pending.push(result);
       resources.push(...result.resources);
       if (result.note) {
         // A limit the source imposes: the section says what it cannot hold, beside what it holds.
@@ -316,16 +369,6 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
           else incomplete[section] = `${source.name}: ${result.problem}`;
         }
       }
-      const summary = buildSourceSummary({
-        sourceId: source.id,
-        patientKey: context.key,
-        patient: match.patient,
-        resources,
-        incomplete: { ...incomplete },
-        notSupported: [...notSupported],
-        ...(resultsSince ? { resultsSince } : {}),
-      });
-      progress(summary, resources.length, result);
     };
     const saved = recent?.patientId === match.patient.id ? recent : undefined;
     await fetchRecord({
@@ -343,6 +386,8 @@ async function lookUpSource(source: SourceConfig, context: PatientContext, deps:
       ...(saved ? { saved } : {}),
       ...(firstRound ? { chained: firstRound.answers, patientId: match.patient.id } : {}),
     });
+    if (buildFailed) throw buildFailed.error;
+    flush();
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
     // With what it learned by asking, for the next look-up's first round trip (only when that is

@@ -173,6 +173,38 @@ describe('one look-up end to end', () => {
     expect(views.at(-1)!.liveSections).toEqual(expect.arrayContaining(['allergies', 'results', 'vitals', 'imaging', 'documents']));
   });
 
+  it("draws a batch's answers together: no view holds one first-screen section without the others", async () => {
+    const server = fakeFhir({ base: 'http://gp/fhir', resources: [hollowayPatient, ...hollowayResources], batch: true });
+    const views = await run(deps({ fetch: server.fetch, capabilities: new Map([['gp', Promise.resolve({ ...basicCapabilities(), batch: true })]]) }));
+    const firstScreen = ['allergies', 'problems', 'medications', 'alerts'] as const;
+    const partial = views.filter((v) => firstScreen.some((s) => v.liveSections?.includes(s)) && !firstScreen.every((s) => v.liveSections?.includes(s)));
+    expect(partial).toEqual([]);
+    // One summary for the first-screen batch, one for the long tail's: not one per search.
+    expect(new Set(views.map((v) => v.live).filter(Boolean)).size).toBeLessThanOrEqual(3);
+    expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
+  it("asks for each source's session while the saved copy is still being read", async () => {
+    const order: string[] = [];
+    const d = deps({
+      session: async () => {
+        order.push('session asked');
+        return async () => 'token';
+      },
+    });
+    const read = d.cache.read;
+    const cache: LookupDeps['cache'] = {
+      ...d.cache,
+      read: async (key) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push('saved copy read');
+        return read(key);
+      },
+    };
+    await runLookup(hollowayContext, { ...d, cache }, new AbortController().signal, () => undefined);
+    expect(order).toEqual(['session asked', 'saved copy read']);
+  });
+
   it('never counts a section as live while a source that failed it holds it back', async () => {
     const forbidden = fakeFhir({
       base: 'http://gp/fhir',

@@ -39,6 +39,8 @@ export interface PanelServices {
 export function createPanelServices(config: EffectiveConfig): PanelServices {
   const store = sessionStore();
   const db = new FhirsideDatabase();
+  // Opened now, beside the keys: the first look-up's read of the saved copy does not wait for it.
+  void db.open().catch(() => undefined);
   const sources = config.sources;
   const auth: SmartAuthDeps = { store, launchWebAuthFlow, redirectUri: redirectUri() };
   const clients = new Map<string, SmartSession>();
@@ -51,7 +53,8 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     const { sourcesFingerprint: previous } = await browser.storage.local.get('sourcesFingerprint');
     if (loaded.fresh || previous !== fingerprint) await clearCache(db);
     if (previous !== fingerprint) await browser.storage.local.set({ sourcesFingerprint: fingerprint });
-    await purgeExpired(db, config.cache.maxAgeMs, Date.now());
+    // Every read refuses a copy past its age as well, so the purge need not hold up the first one.
+    void purgeExpired(db, config.cache.maxAgeMs, Date.now()).catch(() => undefined);
     return loaded;
   });
 

@@ -317,6 +317,13 @@ async function lookUpSource(source: SourceConfig, opening: Opening, deps: Lookup
     const queryOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(offered) };
     const resultsSince = observationHorizon(source, now, queryOptions);
     const match = await resolvePatient(ask, source.fhirBaseUrl, context, signal);
+    // With what it learned by asking, for the next look-up's first round trip (only when that is
+    // news: a look-up is not made to write the same statement back every time). A source that does
+    // not know this patient is remembered too: the next patient may be one it knows.
+    const remember = () => {
+      if (!known || !stillTrue || [...offered.learned].some((fact) => !known.learned.has(fact))) void deps.knownCapabilities?.write(source, offered);
+    };
+    if (match.kind !== 'found') remember();
     if (match.kind === 'not-known') return { state: 'not-known' };
     if (match.kind === 'ambiguous') return { state: 'ambiguous', count: match.count };
     if (match.kind === 'mismatch') return { state: 'mismatch', reason: match.reason };
@@ -385,14 +392,14 @@ async function lookUpSource(source: SourceConfig, opening: Opening, deps: Lookup
       onPage: (page) => prepareRows({ sourceId: source.id, patientKey: context.key }, page.filter((r) => r.resourceType === 'Observation')),
       ...(saved ? { saved } : {}),
       ...(firstRound ? { chained: firstRound.answers, patientId: match.patient.id } : {}),
+      windows: source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency,
+      now,
     });
     if (buildFailed) throw buildFailed.error;
     flush();
     // The Patient itself is saved too, so a revalidated look-up still has its banner.
     hooks.record(match.patient.id, [match.patient, ...resources]);
-    // With what it learned by asking, for the next look-up's first round trip (only when that is
-    // news: a look-up is not made to write the same statement back every time).
-    if (!known || !stillTrue || [...offered.learned].some((fact) => !known.learned.has(fact))) void deps.knownCapabilities?.write(source, offered);
+    remember();
     return { state: 'done', resourceCount: resources.length, ...(Object.keys(problems).length > 0 ? { problems } : {}), ...(Object.keys(notes).length > 0 ? { notes } : {}) };
   } catch (error) {
     if (signal.aborted) return { state: 'loading' };

@@ -18,6 +18,7 @@ import { NOT_OFFERED, problemOf } from './query-problem';
 import { readDocumentTexts } from './document-text';
 import { NO_CHAINED_SEARCH, queryKey, readChained, type ChainedAnswer } from './first-round';
 import { OtherPatientError } from './patient-check';
+import { dateWindows } from './date-windows';
 
 export { NOT_OFFERED } from './query-problem';
 
@@ -48,6 +49,10 @@ export interface FetchRecordOptions {
   readonly chained?: ReadonlyMap<string, ChainedAnswer>;
   /** The id of the Patient resolved for the page's patient. */
   readonly patientId?: string;
+  /** How many date windows of a long result series may be asked side by side (sources/date-windows.ts); none when absent. */
+  readonly windows?: number;
+  /** Now (epoch ms), which the newest date window reaches. */
+  readonly now?: number;
 }
 
 /** Results at least this long are handed over last (see fetchRecord). */
@@ -183,7 +188,7 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   };
   const tail = guarded(options, Promise.all([
     ...paged.map(async (q) => {
-      const result = await (whole(q) ? readAnswered(options, q) : runSearch(options, q));
+      const result = await (whole(q) ? readAnswered(options, q) : searchSeries(options, q));
       await afterFirst;
       deliver(result);
     }),
@@ -203,6 +208,29 @@ export async function fetchRecord(options: FetchRecordOptions): Promise<void> {
   }
   await tail;
   large.sort((a, b) => a.resources.length - b.resources.length).forEach(options.onResult);
+}
+
+/**
+ * A result series longer than the first round's page: cut into date windows asked side by side
+ * where its first page says it is long (sources/date-windows.ts), else one chain of pages. A
+ * window the source refuses or cannot finish sends the whole series back to the one chain.
+ */
+async function searchSeries(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
+  const probe = answered(options, query)?.page;
+  const pageSize = Number(new URLSearchParams(query.url.split('?')[1] ?? '').get('_count')) || 1;
+  const windows = probe && options.windows ? dateWindows(query, probe, options.now ?? Date.now(), options.windows, pageSize) : undefined;
+  if (!windows) return runSearch(options, query);
+  const parts = await Promise.all(windows.map((window) => runSearch(options, window)));
+  if (parts.some((part) => part.problem)) return runSearch(options, query);
+  // A result whose date range spans a window's bound comes back in both: it is kept once.
+  const byId = new Map<string, FhirResource>();
+  const unnamed: FhirResource[] = [];
+  for (const r of parts.flatMap((part) => part.resources)) {
+    if (r.id) byId.set(`${r.resourceType}/${r.id}`, r);
+    else unnamed.push(r);
+  }
+  const note = parts.find((part) => part.note)?.note;
+  return { resourceType: query.resourceType, resources: [...byId.values(), ...unnamed], ...(note ? { note } : {}) };
 }
 
 /** Documents with their text read from a Binary where the source keeps it there; says how many could not be. */

@@ -68,25 +68,29 @@ export function createFhirGet(options: FhirHttpOptions): FhirGet {
     if (token) headers['Authorization'] = `Bearer ${token}`;
     if (init) headers['Content-Type'] = 'application/fhir+json';
     const timeout = AbortSignal.timeout(options.timeoutMs);
+    let received: { readonly response: Response; readonly text: string };
     try {
-      return await limit(async () => {
+      // The request holds one of the source's places while it is on the wire, not while it is parsed:
+      // a read-ahead page waiting for a place starts as soon as the one before it has arrived.
+      received = await limit(async () => {
         const response = await options.fetch(url, {
           method: init?.method ?? 'GET',
           body: init ? JSON.stringify(init.body) : undefined,
           headers,
           signal: AbortSignal.any([signal, timeout]),
         });
-        const text = peek && response.ok ? await readPeeking(response, peek) : await response.text();
-        try {
-          return { response, body: text ? JSON.parse(text) : undefined, parseError: false };
-        } catch {
-          return { response, body: undefined, parseError: true };
-        }
+        return { response, text: peek && response.ok ? await readPeeking(response, peek) : await response.text() };
       });
     } catch (error) {
       if (signal.aborted) throw error;
       if (timeout.aborted) throw new FhirRequestError('The source did not answer in time', undefined, url);
       throw new FhirRequestError('The source could not be reached', undefined, url);
+    }
+    const { response, text } = received;
+    try {
+      return { response, body: text ? JSON.parse(text) : undefined, parseError: false };
+    } catch {
+      return { response, body: undefined, parseError: true };
     }
   };
 

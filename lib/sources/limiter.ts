@@ -13,12 +13,17 @@ export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Pro
   return (task) =>
     new Promise((resolve, reject) => {
       queue.push(() => {
-        task()
-          .then(resolve, reject)
-          .finally(() => {
-            active--;
-            next();
-          });
+        // The next task starts before this one's caller carries on: a page waiting for a place is
+        // asked for before the page just arrived is parsed and built into rows.
+        const settle = (done: () => void) => {
+          active--;
+          next();
+          done();
+        };
+        task().then(
+          (value) => settle(() => resolve(value)),
+          (error: unknown) => settle(() => reject(error)),
+        );
       });
       next();
     });

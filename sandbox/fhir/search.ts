@@ -4,9 +4,9 @@
  * comparator; on a 13,000-Observation record that is seconds per page. Here medplum still decides
  * each match, sort keys are computed once, and only the returned page is cloned (paging.ts).
  */
-import type { Resource } from '@medplum/fhirtypes';
+import type { Period, Resource } from '@medplum/fhirtypes';
 import type { Filter, SearchRequest, SortRule } from '@medplum/core';
-import { Operator, convertToSearchableDates, evalFhirPathTyped, matchesSearchRequest, toTypedValue } from '@medplum/core';
+import { Operator, convertToSearchableDates, evalFhirPathTyped, matchesSearchRequest, toPeriod, toTypedValue } from '@medplum/core';
 import { patientCompartmentParams, searchParameter } from './definitions';
 
 /** True if the resource is in Patient/`patientId`'s compartment, per the R4 CompartmentDefinition. */
@@ -21,7 +21,35 @@ export function inPatientCompartment(resource: Resource, patientId: string): boo
 
 type Key = number | string | undefined;
 
+/**
+ * What a real server keeps in its search indexes: each resource's values of a date parameter and
+ * its sort keys, worked out once per resource rather than by FHIRPath on every search (a search by
+ * date window over a 13,000-Observation record otherwise costs a quarter of a second of matching).
+ * Stored resources are replaced, never changed in place, so a resource's entry stays true.
+ */
+const indexed = new WeakMap<Resource, Map<string, unknown>>();
+
+function remembered<T>(resource: Resource, key: string, work: () => T): T {
+  const entries = indexed.get(resource) ?? indexed.set(resource, new Map()).get(resource)!;
+  if (entries.has(key)) return entries.get(key) as T;
+  const value = work();
+  entries.set(key, value);
+  return value;
+}
+
 function sortKey(resource: Resource, rule: SortRule): Key {
+  return remembered(resource, `sort ${rule.code} ${rule.descending ? 'desc' : 'asc'}`, () => computeSortKey(resource, rule));
+}
+
+/** The resource's values of a date search parameter, as medplum's matcher reads them. */
+function datesOf(resource: Resource, code: string): Period[] {
+  return remembered(resource, `date ${code}`, () => {
+    const expression = searchParameter(resource.resourceType, code)?.expression;
+    return expression ? convertToSearchableDates(evalFhirPathTyped(expression, [toTypedValue(resource)])) : [];
+  });
+}
+
+function computeSortKey(resource: Resource, rule: SortRule): Key {
   const param = searchParameter(resource.resourceType, rule.code);
   if (!param?.expression) return undefined;
   const values = evalFhirPathTyped(param.expression, [toTypedValue(resource)]);
@@ -82,15 +110,43 @@ function lastUpdatedTest(filter: Filter): ((resource: Resource) => boolean) | un
   };
 }
 
+/**
+ * Medplum's comparisons of a resource's date range with a search value's (its match.ts, which
+ * follows the R4 search page's date prefixes: a range matches where it reaches beyond the value):
+ * the same string comparisons of normalised instants, on values read once per resource.
+ */
+const DATE_COMPARE: Partial<Record<string, (resource: Period, value: Period) => boolean>> = {
+  [Operator.GREATER_THAN_OR_EQUALS]: (r, v) => (r.end ?? '9999') >= (v.start ?? ''),
+  [Operator.GREATER_THAN]: (r, v) => (r.end ?? '9999') > (v.end ?? ''),
+  [Operator.LESS_THAN]: (r, v) => (r.start ?? '0000') < (v.start ?? ''),
+  [Operator.LESS_THAN_OR_EQUALS]: (r, v) => (r.start ?? '0000') <= (v.end ?? ''),
+};
+
+/** A date parameter with a prefix against one value (a window's bound), from the resource's indexed dates. */
+function dateTest(resourceType: string, filter: Filter): ((resource: Resource) => boolean) | undefined {
+  const compare = DATE_COMPARE[filter.operator];
+  if (!compare || filter.value.includes(',') || searchParameter(resourceType, filter.code)?.type !== 'date') return undefined;
+  const value = toPeriod(filter.value);
+  if (!value) return undefined;
+  return (resource) => datesOf(resource, filter.code).some((dates) => compare(dates, value));
+}
+
 /** The request's filters as one test, built once per search (the fast ones first). */
 export function matcher(request: SearchRequest): (resource: Resource) => boolean {
   const fast: ((resource: Resource) => boolean)[] = [];
   const rest: Filter[] = [];
   for (const filter of request.filters ?? []) {
-    const test = lastUpdatedTest(filter);
+    const test = lastUpdatedTest(filter) ?? dateTest(request.resourceType, filter);
     if (test) fast.push(test);
     else rest.push(filter);
   }
-  const remaining: SearchRequest = { ...request, filters: rest };
-  return (resource) => fast.every((test) => test(resource)) && (rest.length === 0 || matchesSearchRequest(resource, remaining));
+  // Medplum decides every other filter, once per resource and filter (matchesSearchRequest is every
+  // filter's test in turn): a record asked again with one filter changed (a date window, a page of a
+  // new search) is not matched by FHIRPath all over again.
+  const remembering = rest.map((filter) => {
+    const one: SearchRequest = { resourceType: request.resourceType, filters: [filter] };
+    const key = `filter ${JSON.stringify(filter)}`;
+    return (resource: Resource) => remembered(resource, key, () => matchesSearchRequest(resource, one));
+  });
+  return (resource) => resource.resourceType === request.resourceType && fast.every((test) => test(resource)) && remembering.every((test) => test(resource));
 }

@@ -6,7 +6,7 @@ import { knownCapabilities, sameStatement } from '@/lib/sources/known-capabiliti
 import { memoryStore } from '@/lib/sources/key-value-store';
 import type { SourceConfig } from '@/lib/sources/source-config';
 import { fakeFhir } from '../fixtures/fake-fhir';
-import { hollowayContext, hollowayPatient, hollowayResources, NHS } from '../fixtures';
+import { hollowayContext, hollowayPatient, hollowayResources, NHS, okaforContext } from '../fixtures';
 
 const BASE = 'http://gp/fhir';
 const source: SourceConfig = { id: 'gp', name: 'GP', fhirBaseUrl: BASE, auth: 'smart', clientId: 'c', scope: 's', identifierSystems: [NHS], pageSize: 2, timeoutMs: 1000 };
@@ -99,6 +99,14 @@ describe('the first round trip built from what the source said earlier', () => {
     learned.add(NO_CHAINED_SEARCH);
     await lookUp(deps);
     expect((await deps.knownCapabilities!.read(source))?.learned.has(NO_CHAINED_SEARCH)).toBe(true);
+  });
+
+  it('remembers the statement of a source that does not know this patient: the next patient may be one it knows', async () => {
+    const { deps } = sourceReadingItsStatement(withBatch);
+    const views: LookupView[] = [];
+    await runLookup(okaforContext, deps, new AbortController().signal, (v) => views.push(v));
+    expect(views.at(-1)!.sources['gp']).toEqual({ state: 'not-known' });
+    expect((await deps.knownCapabilities!.read(source))?.batch).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { hopMark } from '@/lib/platform/hop-mark';
 import { loadEffectiveConfig, onEffectiveConfigChanged, type EffectiveConfig, type FhircastConfig } from '@/lib/config/effective-config';
 import { ruleForUrl } from '@/lib/context/rules';
 import { createTabContexts } from '@/lib/context/tab-context-service';
@@ -30,7 +31,10 @@ export default defineBackground(() => {
     hubAppliesTo: async (url) => ruleForUrl(await rules(), url)?.fhircast === true,
     now: () => Date.now(),
     // With no panel open nobody receives it (the send fails); a panel opened later reads the stored answer.
-    publish: (update) => void browser.runtime.sendMessage(tabReportMessage(update)).catch(() => undefined),
+    publish: (update) => {
+      hopMark('tab-report-published');
+      void browser.runtime.sendMessage(tabReportMessage(update)).catch(() => undefined);
+    },
   });
   const hub = fhircastConnection({
     onContext: (context) => void tabs.hubChanged(context),

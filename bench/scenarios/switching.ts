@@ -35,7 +35,19 @@ export interface SwitchRun {
   readonly mixedMoments: number;
   /** Last switch → the last patient's look-up complete, ms. */
   readonly settleMs?: number;
+  /** Per switch, ms from the route change to each process hop (hop marks: lib/platform/hop-mark.ts). */
+  readonly hops: {
+    /** The background has the page's report. */
+    readonly reportReceived: readonly number[];
+    /** The background has published the tab's answer (on the page's report, or on the tab's URL change before it). */
+    readonly published: readonly number[];
+    /** The panel has received the tab's answer. */
+    readonly delivered: readonly number[];
+  };
 }
+
+/** Epoch ms of every mark of `name` in a page or worker (the same clock across the browser's processes); a string, as above. */
+const markTimes = (name: string) => `performance.getEntriesByName(${JSON.stringify(name)}).map((m) => performance.timeOrigin + m.startTime)`;
 
 /**
  * Switches through `nhsNumbers` on EPR 2, `gapMs` apart, starting from the first.
@@ -82,8 +94,18 @@ export async function rapidSwitching(bench: BenchBrowser, epr2: string, nhsNumbe
     const contexts = await panel.page.evaluate(() => performance.getEntriesByName('fhirside:context').map((m) => performance.timeOrigin + m.startTime));
     const contextMs = switchedAt.map((t0) => (contexts.find((t) => t >= t0) ?? Number.NaN) - t0);
     const mixedMoments = log.filter(([, shown]) => shown.length > 1).length;
+    // Each hop's first mark after the switch (and before the next one): where the switch's time went.
+    const background = bench.browser.context.serviceWorkers()[0];
+    const inBackground = async (name: string): Promise<number[]> => (background ? await background.evaluate(markTimes(name)) : []);
+    const [reportReceived, published, delivered] = await Promise.all([
+      inBackground('fhirside:page-report-received'),
+      inBackground('fhirside:tab-report-published'),
+      panel.page.evaluate<number[]>(markTimes('fhirside:tab-report-received')),
+    ]);
+    const firstAfter = (times: readonly number[]) => switchedAt.map((t0, i) => (times.find((t) => t >= t0 && t < (switchedAt[i + 1] ?? Infinity)) ?? Number.NaN) - t0);
+    const hops = { reportReceived: firstAfter(reportReceived), published: firstAfter(published), delivered: firstAfter(delivered) };
     const last = switchedAt[switchedAt.length - 1];
-    return { clearMs, contextMs, mixedMoments, settleMs: last === undefined ? undefined : settledAt - last };
+    return { clearMs, contextMs, mixedMoments, settleMs: last === undefined ? undefined : settledAt - last, hops };
   } finally {
     await panel.close();
   }
@@ -102,6 +124,10 @@ export const switching: Scenario = {
       rows: [
         { scenario: 'switching', metric: 'switch → old patient cleared', spread: spread(runs.flatMap((r) => r.clearMs)), unit: 'ms', note: `${runs.reduce((n, r) => n + r.clearMs.length, 0)} switches` },
         { scenario: 'switching', metric: 'switch → new look-up starts (context mark)', spread: spread(runs.flatMap((r) => r.contextMs)), unit: 'ms', note: 'the old patient goes in the render just before' },
+        { scenario: 'switching', metric: 'switch → background has the page’s report', spread: spread(runs.flatMap((r) => r.hops.reportReceived)), unit: 'ms', note: 'content script: the route change read, sent' },
+        { scenario: 'switching', metric: 'switch → background publishes the tab’s answer', spread: spread(runs.flatMap((r) => r.hops.published)), unit: 'ms', note: 'on the report, or on the tab’s URL change before it' },
+        { scenario: 'switching', metric: 'switch → panel receives it', spread: spread(runs.flatMap((r) => r.hops.delivered)), unit: 'ms', note: 'waits for whatever the panel is doing' },
+        { scenario: 'switching', metric: 'panel receives it → old patient gone', spread: spread(runs.flatMap((r) => r.clearMs.map((ms, i) => ms - (r.hops.delivered[i] ?? Number.NaN)))), unit: 'ms' },
         { scenario: 'switching', metric: 'moments with two patients shown', spread: spread(runs.map((r) => r.mixedMoments)), unit: '' },
         { scenario: 'switching', metric: 'last switch → complete', spread: spread(runs.map((r) => r.settleMs)), unit: 'ms' },
       ],

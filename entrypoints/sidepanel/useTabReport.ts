@@ -4,6 +4,7 @@ import type { PageContextReport } from '@/lib/context/patient-context';
 import { readTabReport, storedTabReport, tabContextKey, type TabReportUpdate } from '@/lib/context/tab-contexts';
 import { asTabReportMessage } from '@/lib/context/tab-report-message';
 import type { KeyValueStore } from '@/lib/sources/key-value-store';
+import { hopMark } from '@/lib/platform/hop-mark';
 
 /**
  * Who the followed tab's patient is, live. The answer is kept with the tab it belongs to, so on a
@@ -32,7 +33,9 @@ export function useTabReport(store: KeyValueStore, tabId: number | undefined): P
     };
     // Only the background speaks for a tab: a message from a content script (sent from a tab) is not its answer.
     const onMessage = (value: unknown, sender: { tab?: unknown }) => {
-      if (sender.tab === undefined) apply(asTabReportMessage(value));
+      if (sender.tab !== undefined) return;
+      hopMark('tab-report-received');
+      apply(asTabReportMessage(value));
     };
     browser.storage.onChanged.addListener(onChanged);
     browser.runtime.onMessage.addListener(onMessage);

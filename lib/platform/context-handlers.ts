@@ -3,6 +3,7 @@
  * content script speaks only for its own tab and frame, and only on a configured site; an EHR launch only from fhirside's own
  * launch page. Every claim is validated again before it reaches the tab's context.
  */
+import { hopMark } from './hop-mark';
 import { browser } from 'wxt/browser';
 import type { FhircastConfig } from '../config/effective-config';
 import { hubUrlAllowed } from '../context/fhircast-trust';
@@ -31,6 +32,7 @@ const contentScript = (sender: Sender): sender is Sender & { tabId: number } => 
 export function contextHandlers(deps: ContextHandlerDeps): MessageHandlers {
   return {
     'page-context': async ({ report }, sender) => {
+      hopMark('page-report-received');
       if (!contentScript(sender)) return;
       // Only a configured EPR site names a patient, and it is the reporting frame's own URL that must
       // be one: a third-party frame inside the EPR (an advert, a widget) speaks for no one, whatever

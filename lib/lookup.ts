@@ -82,6 +82,11 @@ export interface LookupDeps {
   readonly cache: {
     /** The saved summary: drawn before any source is asked, if it is the signed-in user's. */
     read(patientKey: string): Promise<CachedSummary<Summary> | WithheldCopy | undefined>;
+    /**
+     * False when no copy of this patient is known to be saved here, or the store is still opening (a
+     * panel just opened): the look-up then asks the sources without waiting for the read. Absent: always wait.
+     */
+    holds?(patientKey: string): Promise<boolean>;
     /** The raw records saved with it, for revalidation: read once the summary is on its way to the screen. */
     readSources(patientKey: string): Promise<SavedSources | undefined>;
     write(patientKey: string, value: CachedLookup, savedAt: number): Promise<void>;
@@ -179,28 +184,16 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   // What each source's first request needs (its session, what its statement said before) is read
   // beside the saved copy, not after it: none of these reads waits for another.
   const openings = new Map(deps.sources.map((source) => [source.id, openSource(source, context, deps)]));
-  // The saved copy is read before any request goes out: it is on screen before any source answers,
-  // and a miss costs one IndexedDB read.
-  let cached: CachedSummary<Summary> | undefined;
-  try {
-    const saved = await deps.cache.read(context.key);
-    if (saved && 'withheld' in saved) publish({ withheld: saved.withheld });
-    else if (saved) publish({ cached: (cached = saved) });
-  } catch {
-    publish({ cacheProblem: 'The saved copy could not be read' });
-  }
+  // A saved copy is read before any request goes out: it is on screen before any source answers,
+  // and it is revalidated rather than fetched again. For a patient with no copy known to be saved
+  // here the requests do not wait for the read (an IndexedDB read can take tens of milliseconds on
+  // a busy machine); nor do they in a panel just opened, whose database is still opening. A copy
+  // found all the same (another window saved it) is drawn when read, if the look-up is not complete
+  // by then, and the record is fetched whole this once.
+  const copyRead = readSavedCopy(context, deps, signal, publish, () => view);
+  const holdsCopy = deps.cache.holds ? await deps.cache.holds(context.key).catch(() => true) : true;
+  const cached = holdsCopy ? await copyRead : undefined;
   if (signal.aborted) return;
-  // What was drawn may be the first-screen copy: the whole summary (every value of every series)
-  // replaces it once the requests below are on their way. If it cannot be read, the copy stays.
-  const whole = cached?.whole;
-  if (cached && whole) {
-    const drawn = cached;
-    setTimeout(() => {
-      whole()
-        .then((value) => view.cached === drawn && publish({ cached: { value, savedAt: drawn.savedAt } }))
-        .catch(() => undefined);
-    }, 0);
-  }
   // The raw records are only for revalidation: read beside the network, never before the summary.
   const savedSources: Promise<SavedSources | undefined> = cached ? deps.cache.readSources(context.key).catch(() => undefined) : Promise.resolve(undefined);
 
@@ -249,6 +242,33 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   }
 }
 
+/**
+ * Reads and draws the saved copy. What is drawn first may be the first-screen copy: the whole
+ * summary (every value of every series) replaces it in a later task, once the requests are on
+ * their way. If it cannot be read, the copy stays. Nothing is drawn once the live look-up is complete.
+ */
+async function readSavedCopy(context: PatientContext, deps: LookupDeps, signal: AbortSignal, publish: (change: Partial<LookupView>) => void, view: () => LookupView): Promise<CachedSummary<Summary> | undefined> {
+  let cached: CachedSummary<Summary> | undefined;
+  try {
+    const saved = await deps.cache.read(context.key);
+    if (view().complete) return undefined;
+    if (saved && 'withheld' in saved) publish({ withheld: saved.withheld });
+    else if (saved) publish({ cached: (cached = saved) });
+  } catch {
+    publish({ cacheProblem: 'The saved copy could not be read' });
+  }
+  const whole = cached?.whole;
+  if (cached && whole && !signal.aborted) {
+    const drawn = cached;
+    setTimeout(() => {
+      whole()
+        .then((value) => view().cached === drawn && publish({ cached: { value, savedAt: drawn.savedAt } }))
+        .catch(() => undefined);
+    }, 0);
+  }
+  return cached;
+}
+
 interface SourceHooks {
   readonly progress: (summary: SourceSummary, received: number, results: readonly QueryResult[]) => void;
   /** The saved record of this source if it is young enough to revalidate (for whichever patient id). */
@@ -286,11 +306,13 @@ async function lookUpSource(source: SourceConfig, opening: Opening, deps: Lookup
     if (!accessToken) return { state: 'needs-sign-in' };
     const limit = createLimiter(source.maxConcurrency ?? SOURCE_LIMIT_DEFAULTS.maxConcurrency);
     const get = createFhirGet({ fetch: deps.fetch, accessToken, timeoutMs: source.timeoutMs, limit });
-    const capabilities = rememberedCapabilities(source, deps, get, signal);
     const [recent, known] = await Promise.all([hooks.recent(), opening.known]);
     const now = deps.now();
     // The first round trip is built from what the source's statement said earlier in this browser
-    // session and sent while /metadata is read again beside it (sources/known-capabilities.ts).
+    // session and sent while /metadata is read again beside it (sources/known-capabilities.ts): after
+    // it, and after the other sources' first requests, which are what the clinician waits for.
+    const readStatement = () => rememberedCapabilities(source, deps, get, signal);
+    const capabilities = known ? Promise.resolve().then(readStatement) : readStatement();
     const basis = known ?? (await capabilities);
     const basisOptions: QueryOptions = { allResults: options.allResults, includes: wantedIncludes(basis) };
     // A recent saved copy is revalidated in one round trip (sources/prefetch.ts): the patient

@@ -205,6 +205,68 @@ describe('one look-up end to end', () => {
     expect(order).toEqual(['session asked', 'saved copy read']);
   });
 
+  it('asks the sources without waiting for the saved-copy read when no copy is known to be here, and draws one found all the same', async () => {
+    const d = deps();
+    await run(d);
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const readHeld = new Promise<void>((resolve) => (release = resolve));
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      order.push('request');
+      release(); // the read answers only once the sources have been asked
+      return d.fetch(input, init);
+    };
+    const cache: LookupDeps['cache'] = {
+      ...d.cache,
+      holds: async () => false,
+      read: async (key) => {
+        await readHeld;
+        order.push('saved copy read');
+        return { value: d.saved.get(key)!.summary, savedAt: 5 };
+      },
+    };
+    const views: LookupView[] = [];
+    // Slow sources: the look-up is not complete when the copy arrives, so the copy is drawn.
+    const slow: typeof globalThis.fetch = (input, init) => new Promise((resolve) => setTimeout(() => resolve(fetch(input, init)), 20));
+    await runLookup(hollowayContext, { ...d, fetch: slow, cache, now: () => 20 }, new AbortController().signal, (v) => views.push(v));
+    expect(order[0]).toBe('request');
+    expect(order).toContain('saved copy read');
+    expect(views.some((v) => v.cached?.value.banner.family === 'Holloway')).toBe(true);
+    // Fetched whole, not revalidated: nothing here said a copy was saved.
+    expect(d.gpRequests.some((u) => u.includes('_lastUpdated=gt'))).toBe(false);
+    expect(views.at(-1)!.live?.sections.allergies.map((r) => r.text)).toEqual(['Penicillin']);
+  });
+
+  it('waits for the saved-copy read, and revalidates, when a copy is known to be here', async () => {
+    const d = deps();
+    await run(d);
+    d.gpRequests.length = 0;
+    const views = await run({ ...d, cache: { ...d.cache, holds: async () => true }, now: () => 20 });
+    expect(views.find((v) => v.cached)).toBeDefined();
+    expect(d.gpRequests.filter((u) => !u.includes('/Patient?') && !u.endsWith('/metadata')).every((u) => u.includes('_lastUpdated=gt') || u.includes('_summary=count'))).toBe(true);
+  });
+
+  it('never draws the saved copy once the live look-up is complete', async () => {
+    const d = deps();
+    await run(d);
+    let readDone: () => void = () => undefined;
+    const late = new Promise<void>((resolve) => (readDone = resolve));
+    const views: LookupView[] = [];
+    const cache: LookupDeps['cache'] = {
+      ...d.cache,
+      holds: async () => false,
+      read: async (key) => {
+        await late;
+        return { value: d.saved.get(key)!.summary, savedAt: 5 };
+      },
+    };
+    await runLookup(hollowayContext, { ...d, cache }, new AbortController().signal, (v) => views.push(v));
+    expect(views.at(-1)!.complete).toBe(true);
+    readDone();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(views.some((v) => v.cached)).toBe(false);
+  });
+
   it('never counts a section as live while a source that failed it holds it back', async () => {
     const forbidden = fakeFhir({
       base: 'http://gp/fhir',

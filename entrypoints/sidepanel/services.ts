@@ -12,7 +12,8 @@ import type { Summary } from '@/lib/summary/model';
 import { launchWebAuthFlow, redirectUri } from '@/lib/platform/web-auth-flow';
 import { sessionStore } from '@/lib/platform/session-store';
 import type { Capabilities } from '@/lib/sources/capabilities';
-import { knownCapabilities } from '@/lib/sources/known-capabilities';
+import { knownCapabilities, type KnownCapabilities } from '@/lib/sources/known-capabilities';
+import { patientHash } from '@/lib/cache/sealed';
 import { accessTokenProvider, restoreSession, signIn, signOut, type SmartAuthDeps, type SmartSession } from '@/lib/sources/smart-auth';
 import { revokeTokens } from '@/lib/sources/revoke-tokens';
 import { dropSessionsIfSourcesChanged } from '@/lib/sources/session-binding';
@@ -40,10 +41,21 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
   const store = sessionStore();
   const db = new FhirsideDatabase();
   // Opened now, beside the keys: the first look-up's read of the saved copy does not wait for it.
-  void db.open().catch(() => undefined);
+  const opened = db.open();
   const sources = config.sources;
   const auth: SmartAuthDeps = { store, launchWebAuthFlow, redirectUri: redirectUri() };
-  const clients = new Map<string, SmartSession>();
+  // Each source's session as restored from the store, once per panel: a restore in flight is shared
+  // (the panel's opening starts them all), and one that found no session is tried afresh next time.
+  const clients = new Map<string, Promise<SmartSession | undefined>>();
+  const clientOf = (source: SourceConfig): Promise<SmartSession | undefined> => {
+    const known = clients.get(source.id);
+    if (known) return known;
+    const restoring = sessionsChecked.then(() => restoreSession(auth, source));
+    clients.set(source.id, restoring);
+    const forget = () => clients.get(source.id) === restoring && clients.delete(source.id);
+    restoring.then((client) => client ?? forget(), forget);
+    return restoring;
+  };
   const capabilities = new Map<string, Promise<Capabilities>>();
 
   // New keys mean a new browser session: whatever is on disk was written under keys now gone.
@@ -58,16 +70,25 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     return loaded;
   });
 
+  // Which patients have a saved copy (by hash), read once the store is open and kept up to date with
+  // this panel's own saves: a look-up for anyone else asks the sources without waiting on IndexedDB.
+  // Until it is read, nobody counts as saved. A copy another window saves is missing from it; that
+  // patient's look-up draws the copy when read and fetches the record whole, once.
+  let savedPatients: Set<string> | undefined;
+  void Promise.all([keys, opened])
+    .then(() => db.summaries.primaryKeys('savedAt'))
+    .then((hashes) => (savedPatients = new Set(hashes)), () => undefined);
+
   // Tokens issued under another source list are never used: the list changed, so did where they may go.
   const sessionsChecked = dropSessionsIfSourcesChanged(store, sources);
 
   const session = async (source: SourceConfig) => {
-    await sessionsChecked;
-    const client = clients.get(source.id) ?? (await restoreSession(auth, source));
-    if (!client) return undefined;
-    clients.set(source.id, client);
-    return accessTokenProvider(auth, source, client);
+    const client = await clientOf(source);
+    return client && accessTokenProvider(auth, source, client);
   };
+  // Restored as the panel opens, not when the page first names a patient: the first look-up's
+  // requests then wait for nothing but the saved-copy check.
+  for (const source of sources) if (source.auth === 'smart') void session(source).catch(() => undefined);
 
   /** Per source, who holds its session now: the key a saved copy is owned under. */
   const usersOf = async (sourceIds: readonly string[]): Promise<Record<string, string | undefined>> => {
@@ -78,7 +99,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
         if (!source) return [id, undefined] as const;
         // An open source signs nobody in: what it serves, it serves to anyone at this browser.
         if (source.auth === 'none') return [id, 'anyone'] as const;
-        const client = clients.get(id) ?? (await restoreSession(auth, source));
+        const client = await clientOf(source);
         return [id, client?.getUser()] as const;
       }),
     );
@@ -94,8 +115,9 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       fetch: (input, init) => fetch(input, init),
       session,
       capabilities,
-      knownCapabilities: knownCapabilities(store),
+      knownCapabilities: remembered(knownCapabilities(store), sources),
       cache: {
+        holds: async (patientKey) => savedPatients?.has(await patientHash(await keys, patientKey)) ?? false,
         read: async (patientKey) => {
           // A panel can stay open all shift: the age limit is enforced at every read, not only at
           // start. The copy is read first and refused if too old; the purge's writes come after,
@@ -120,7 +142,9 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
           if (Object.values(users).some((user) => user === undefined)) return;
           const owners = users as Record<string, string>;
           const firstScreen: OwnedCopy<Summary> | undefined = value.firstScreen && { summary: value.firstScreen, owners };
-          await writeCachedSummary(db, await keys, patientKey, { summary: value.summary, owners }, savedAt, Date.now(), value.sources, firstScreen);
+          const loaded = await keys;
+          await writeCachedSummary(db, loaded, patientKey, { summary: value.summary, owners }, savedAt, Date.now(), value.sources, firstScreen);
+          savedPatients?.add(await patientHash(loaded, patientKey));
           // Housekeeping by count need not hold up the look-up that was saved.
           void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },
@@ -159,5 +183,27 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     },
     db,
     cacheKeys: keys,
+  };
+}
+
+/**
+ * What each source's statement said, read for every source as the panel opens, so a look-up finds
+ * it in memory: each use reads the store again for the next one (which also ends a statement past
+ * its twelve hours). A look-up built on an older reading is checked against /metadata like any
+ * other (sources/known-capabilities.ts).
+ */
+function remembered(known: KnownCapabilities, sources: readonly SourceConfig[]): KnownCapabilities {
+  const fromStore = (source: SourceConfig) => known.read(source).catch(() => undefined);
+  const reads = new Map(sources.map((source) => [source.id, fromStore(source)]));
+  return {
+    read(source) {
+      const current = reads.get(source.id) ?? fromStore(source);
+      reads.set(source.id, fromStore(source));
+      return current;
+    },
+    async write(source, capabilities) {
+      reads.set(source.id, Promise.resolve(capabilities));
+      await known.write(source, capabilities);
+    },
   };
 }

@@ -65,6 +65,27 @@ describe('the first round trip built from what the source said earlier', () => {
     expect(server.requests.some((u) => u.includes('/Patient?'))).toBe(false);
   });
 
+  it('asks for the statement again only after the first round trip is on its way', async () => {
+    const server = fakeFhir({ base: BASE, resources: [hollowayPatient, ...hollowayResources], batch: true });
+    const sent: string[] = [];
+    const store = memoryStore();
+    const deps: LookupDeps = {
+      sources: [source],
+      fetch: (input, init) => {
+        sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        return server.fetch(input, init);
+      },
+      session: async () => async () => 'token',
+      cache: { read: async () => undefined, readSources: async () => undefined, write: async () => undefined },
+      now: () => 10,
+      capabilities: new Map(),
+      knownCapabilities: knownCapabilities(store),
+    };
+    await deps.knownCapabilities!.write(source, withBatch);
+    await lookUp(deps);
+    expect(sent.slice(0, 3)).toEqual([`POST ${BASE}`, `POST ${BASE}`, `GET ${BASE}/metadata`]);
+  });
+
   it('waits for the statement when none was read in this browser session', async () => {
     const { deps, sentBeforeStatement } = sourceReadingItsStatement(withBatch);
     await lookUp(deps);

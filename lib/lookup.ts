@@ -83,8 +83,8 @@ export interface LookupDeps {
     /** The saved summary: drawn before any source is asked, if it is the signed-in user's. */
     read(patientKey: string): Promise<CachedSummary<Summary> | WithheldCopy | undefined>;
     /**
-     * False when no copy of this patient is known to be saved here, or the store is still opening (a
-     * panel just opened): the look-up then asks the sources without waiting for the read. Absent: always wait.
+     * False when no copy of this patient is saved here as far as this panel knows: the look-up then
+     * asks the sources without waiting for the read. Absent: always wait.
      */
     holds?(patientKey: string): Promise<boolean>;
     /** The raw records saved with it, for revalidation: read once the summary is on its way to the screen. */
@@ -185,13 +185,13 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   // beside the saved copy, not after it: none of these reads waits for another.
   const openings = new Map(deps.sources.map((source) => [source.id, openSource(source, context, deps)]));
   // A saved copy is read before any request goes out: it is on screen before any source answers,
-  // and it is revalidated rather than fetched again. For a patient with no copy known to be saved
-  // here the requests do not wait for the read (an IndexedDB read can take tens of milliseconds on
-  // a busy machine); nor do they in a panel just opened, whose database is still opening. A copy
-  // found all the same (another window saved it) is drawn when read, if the look-up is not complete
-  // by then, and the record is fetched whole this once.
+  // and it is revalidated rather than fetched again. For a patient with no copy saved here (as far
+  // as the panel's index of them says, or the read says, whichever answers first) the requests do
+  // not wait for the read: an IndexedDB read can take tens of milliseconds on a busy machine. A copy
+  // found all the same (another window saved it) is drawn when read, and the record is fetched
+  // whole this once.
   const copyRead = readSavedCopy(context, deps, signal, publish, () => view);
-  const holdsCopy = deps.cache.holds ? await deps.cache.holds(context.key).catch(() => true) : true;
+  const holdsCopy = deps.cache.holds ? await Promise.race([deps.cache.holds(context.key).catch(() => true), copyRead.then(() => true)]) : true;
   const cached = holdsCopy ? await copyRead : undefined;
   if (signal.aborted) return;
   // The raw records are only for revalidation: read beside the network, never before the summary.
@@ -245,13 +245,15 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
 /**
  * Reads and draws the saved copy. What is drawn first may be the first-screen copy: the whole
  * summary (every value of every series) replaces it in a later task, once the requests are on
- * their way. If it cannot be read, the copy stays. Nothing is drawn once the live look-up is complete.
+ * their way. If it cannot be read, the copy stays. It is not drawn once every source has answered
+ * in full: nothing in it is still to come.
  */
 async function readSavedCopy(context: PatientContext, deps: LookupDeps, signal: AbortSignal, publish: (change: Partial<LookupView>) => void, view: () => LookupView): Promise<CachedSummary<Summary> | undefined> {
   let cached: CachedSummary<Summary> | undefined;
   try {
     const saved = await deps.cache.read(context.key);
-    if (view().complete) return undefined;
+    const answered = Object.values(view().sources).every((s) => s.state === 'done' || s.state === 'not-known');
+    if (view().complete && answered) return undefined;
     if (saved && 'withheld' in saved) publish({ withheld: saved.withheld });
     else if (saved) publish({ cached: (cached = saved) });
   } catch {

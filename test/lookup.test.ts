@@ -246,7 +246,7 @@ describe('one look-up end to end', () => {
     expect(d.gpRequests.filter((u) => !u.includes('/Patient?') && !u.endsWith('/metadata')).every((u) => u.includes('_lastUpdated=gt') || u.includes('_summary=count'))).toBe(true);
   });
 
-  it('never draws the saved copy once the live look-up is complete', async () => {
+  it('does not draw a copy read after every source has answered in full', async () => {
     const d = deps();
     await run(d);
     let readDone: () => void = () => undefined;
@@ -265,6 +265,30 @@ describe('one look-up end to end', () => {
     readDone();
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(views.some((v) => v.cached)).toBe(false);
+  });
+
+  it('draws a copy read late when a source could not answer: what was saved is not lost', async () => {
+    const d = deps();
+    await run(d);
+    let readDone: () => void = () => undefined;
+    const late = new Promise<void>((resolve) => (readDone = resolve));
+    const views: LookupView[] = [];
+    const cache: LookupDeps['cache'] = {
+      ...d.cache,
+      holds: async () => false,
+      read: async (key) => {
+        await late;
+        return { value: d.saved.get(key)!.summary, savedAt: 5 };
+      },
+    };
+    const down: typeof globalThis.fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await runLookup(hollowayContext, { ...d, fetch: down, cache }, new AbortController().signal, (v) => views.push(v));
+    expect(views.at(-1)).toMatchObject({ complete: true, sources: { gp: { state: 'error' } } });
+    readDone();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(views.at(-1)!.cached?.value.banner.family).toBe('Holloway');
   });
 
   it('never counts a section as live while a source that failed it holds it back', async () => {

@@ -70,14 +70,13 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
     return loaded;
   });
 
-  // Which patients have a saved copy (by hash), read once the store is open and kept up to date with
+  // Which patients have a saved copy (by hash), read as the panel opens and kept up to date with
   // this panel's own saves: a look-up for anyone else asks the sources without waiting on IndexedDB.
-  // Until it is read, nobody counts as saved. A copy another window saves is missing from it; that
-  // patient's look-up draws the copy when read and fetches the record whole, once.
-  let savedPatients: Set<string> | undefined;
-  void Promise.all([keys, opened])
+  // A copy another window saves is missing from it; that patient's look-up draws the copy when read
+  // and fetches the record whole, once. If it cannot be read, every look-up waits for its copy.
+  const savedPatients: Promise<Set<string> | undefined> = Promise.all([keys, opened])
     .then(() => db.summaries.primaryKeys('savedAt'))
-    .then((hashes) => (savedPatients = new Set(hashes)), () => undefined);
+    .then((hashes) => new Set(hashes), () => undefined);
 
   // Tokens issued under another source list are never used: the list changed, so did where they may go.
   const sessionsChecked = dropSessionsIfSourcesChanged(store, sources);
@@ -117,7 +116,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
       capabilities,
       knownCapabilities: remembered(knownCapabilities(store), sources),
       cache: {
-        holds: async (patientKey) => savedPatients?.has(await patientHash(await keys, patientKey)) ?? false,
+        holds: async (patientKey) => (await savedPatients)?.has(await patientHash(await keys, patientKey)) ?? true,
         read: async (patientKey) => {
           // A panel can stay open all shift: the age limit is enforced at every read, not only at
           // start. The copy is read first and refused if too old; the purge's writes come after,
@@ -144,7 +143,7 @@ export function createPanelServices(config: EffectiveConfig): PanelServices {
           const firstScreen: OwnedCopy<Summary> | undefined = value.firstScreen && { summary: value.firstScreen, owners };
           const loaded = await keys;
           await writeCachedSummary(db, loaded, patientKey, { summary: value.summary, owners }, savedAt, Date.now(), value.sources, firstScreen);
-          savedPatients?.add(await patientHash(loaded, patientKey));
+          (await savedPatients)?.add(await patientHash(loaded, patientKey));
           // Housekeeping by count need not hold up the look-up that was saved.
           void enforcePatientLimit(db, config.cache.maxPatients).catch(() => undefined);
         },

@@ -24,9 +24,17 @@ const NOW = Date.parse('2026-12-02');
 const source = (): SourceConfig => ({ id: 'acute', name: 'Acute', fhirBaseUrl: server.baseUrl, auth: 'none', identifierSystems: [], pageSize: 100, timeoutMs: 20_000 });
 
 /** George Taylor's Observations within the horizon, fetched as a look-up does after its first round trip. */
-async function series(windows: number | undefined, horizon = true) {
+async function series(windows: number | undefined, horizon = true, refuseWindows = false) {
   const requests: string[] = [];
-  const get = createFhirGet({ fetch: (input, init) => (requests.push(String(input)), fetch(input, init)), timeoutMs: 20_000 });
+  const get = createFhirGet({
+    fetch: (input, init) => {
+      requests.push(String(input));
+      // A server that will not search by a date window.
+      if (refuseWindows && String(input).includes('date=lt')) return Promise.resolve(new Response('{"resourceType":"OperationOutcome"}', { status: 400 }));
+      return fetch(input, init);
+    },
+    timeoutMs: 20_000,
+  });
   const query = patientQueries(source(), 'p10-acute', NOW, horizon ? {} : { allResults: true }).find(isResultSeries)!;
   // The first round's probe: the series' first page of 100.
   const url = `${server.baseUrl}/${withParams(query, (p) => p.set('_count', '100')).url}`;
@@ -52,6 +60,14 @@ describe('a long result series in date windows side by side', () => {
     const windowsAsked = new Set(windowed.requests.map((u) => new URL(u).searchParams.getAll('date').join(' ')));
     expect(windowsAsked.size).toBe(4);
     expect(chain.requests.some((u) => u.includes('date=lt'))).toBe(false);
+  }, 120_000);
+
+  it('asks the series as one chain again when the source refuses a window, and loses nothing', async () => {
+    const chain = await series(undefined);
+    const refused = await series(4, true, true);
+    expect(refused.result.problem).toBeUndefined();
+    expect([...refused.ids].sort()).toEqual([...chain.ids].sort());
+    expect(refused.requests.some((u) => u.includes('date=lt'))).toBe(true);
   }, 120_000);
 
   it('asks every result as one chain when nothing bounds the series below', async () => {

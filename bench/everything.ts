@@ -105,5 +105,5 @@ try {
     console.log(row('$everything', e));
   }
 } finally {
-  server.close();
+  await server.close();
 }

@@ -144,6 +144,9 @@ function liveSections(statuses: Readonly<Record<string, SourceStatus>>, delivere
   ).map(([section]) => section);
 }
 
+/** Every source has answered in full: done, or does not know the patient. */
+const everySourceAnswered = (statuses: Readonly<Record<string, SourceStatus>>) => Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
+
 /** The banner the page itself vouches for, used until a source answers. */
 export function bannerFromContext(context: PatientContext): Banner {
   const nhs = context.identifier.system === NHS_NUMBER_SYSTEM ? context.identifier.value : undefined;
@@ -191,8 +194,8 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   // found all the same (another window saved it) is drawn when read, and the record is fetched
   // whole this once.
   const copyRead = readSavedCopy(context, deps, signal, publish, () => view);
-  const holdsCopy = deps.cache.holds ? await Promise.race([deps.cache.holds(context.key).catch(() => true), copyRead.then(() => true)]) : true;
-  const cached = holdsCopy ? await copyRead : undefined;
+  const indexSays = deps.cache.holds?.(context.key).catch(() => true) ?? Promise.resolve(true);
+  const cached = (await Promise.race([indexSays, copyRead.then(() => true)])) ? await copyRead : undefined;
   if (signal.aborted) return;
   // The raw records are only for revalidation: read beside the network, never before the summary.
   const savedSources: Promise<SavedSources | undefined> = cached ? deps.cache.readSources(context.key).catch(() => undefined) : Promise.resolve(undefined);
@@ -231,8 +234,7 @@ export async function runLookup(context: PatientContext, deps: LookupDeps, signa
   const live = current();
   publish({ live, complete: true });
   // Only a complete answer replaces the saved copy: a partial one would silently lose facts.
-  const allAnswered = Object.values(statuses).every((s) => s.state === 'done' || s.state === 'not-known');
-  if (!allAnswered || summaries.size === 0) return;
+  if (!everySourceAnswered(statuses) || summaries.size === 0) return;
   try {
     const firstScreen = firstScreenCopy(live);
     await deps.cache.write(context.key, { summary: live, ...(firstScreen ? { firstScreen } : {}), sources: Object.fromEntries(fresh) }, startedAt);
@@ -252,8 +254,7 @@ async function readSavedCopy(context: PatientContext, deps: LookupDeps, signal: 
   let cached: CachedSummary<Summary> | undefined;
   try {
     const saved = await deps.cache.read(context.key);
-    const answered = Object.values(view().sources).every((s) => s.state === 'done' || s.state === 'not-known');
-    if (view().complete && answered) return undefined;
+    if (view().complete && everySourceAnswered(view().sources)) return undefined;
     if (saved && 'withheld' in saved) publish({ withheld: saved.withheld });
     else if (saved) publish({ cached: (cached = saved) });
   } catch {

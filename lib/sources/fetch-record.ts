@@ -10,7 +10,7 @@ import { isResultSeries, type PatientQuery } from './queries';
 import { revalidateQuery, type SavedRecord } from './revalidate';
 import { entryStatus, sendBatch } from './batch';
 import { withReferents } from './referents';
-import { followPages, nextLink } from './search';
+import { followPages, keptOnce, nextLink } from './search';
 import { searchAdapting } from './search-adapting';
 import type { Capabilities } from './capabilities';
 import { IGNORES_LAST_UPDATED } from './adapt-query';
@@ -223,14 +223,8 @@ async function searchSeries(options: FetchRecordOptions, query: PatientQuery): P
   const parts = await Promise.all(windows.map((window) => runSearch(options, window)));
   if (parts.some((part) => part.problem)) return runSearch(options, query);
   // A result whose date range spans a window's bound comes back in both: it is kept once.
-  const byId = new Map<string, FhirResource>();
-  const unnamed: FhirResource[] = [];
-  for (const r of parts.flatMap((part) => part.resources)) {
-    if (r.id) byId.set(`${r.resourceType}/${r.id}`, r);
-    else unnamed.push(r);
-  }
   const note = parts.find((part) => part.note)?.note;
-  return { resourceType: query.resourceType, resources: [...byId.values(), ...unnamed], ...(note ? { note } : {}) };
+  return { resourceType: query.resourceType, resources: keptOnce(parts.flatMap((part) => part.resources)), ...(note ? { note } : {}) };
 }
 
 /** Documents with their text read from a Binary where the source keeps it there; says how many could not be. */

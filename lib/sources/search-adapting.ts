@@ -7,10 +7,9 @@
 import { CATEGORY_SPLITS, NO_SORT, byCategory, categoryNote, sorts, splitByCategory, withoutSort } from './adapt-query';
 import { FhirRequestError } from './fhir-error';
 import type { FetchRecordOptions, QueryResult } from './fetch-record';
-import type { FhirResource } from '../fhir/resource';
 import { problemOf } from './query-problem';
 import type { PatientQuery } from './queries';
-import { searchAll } from './search';
+import { keptOnce, searchAll } from './search';
 
 const refusedAsAsked = (error: unknown) => error instanceof FhirRequestError && error.status === 400;
 
@@ -24,16 +23,8 @@ async function search(options: FetchRecordOptions, query: PatientQuery): Promise
 /** The query's search one category at a time, merged (a record in two categories once). */
 async function searchByCategory(options: FetchRecordOptions, query: PatientQuery): Promise<QueryResult> {
   const parts = await Promise.all(splitByCategory(query).map((part) => search(options, part)));
-  const byId = new Map<string, FhirResource>();
-  const unnamed: FhirResource[] = [];
-  for (const part of parts) {
-    for (const r of part.resources) {
-      if (r.id) byId.set(`${r.resourceType}/${r.id}`, r);
-      else unnamed.push(r);
-    }
-  }
   const problem = parts.find((p) => p.problem)?.problem;
-  return { resourceType: query.resourceType, resources: [...byId.values(), ...unnamed], note: categoryNote(query.resourceType), ...(problem ? { problem } : {}) };
+  return { resourceType: query.resourceType, resources: keptOnce(parts.flatMap((part) => part.resources)), note: categoryNote(query.resourceType), ...(problem ? { problem } : {}) };
 }
 
 /** Runs one query, adapting it to the source; never throws but on abort. */

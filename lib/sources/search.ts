@@ -71,6 +71,21 @@ export async function followPages(get: FhirGet, first: Bundle, firstUrl: string,
 /** The identity of a result: a server paging over a changing index can send it on two pages. */
 const keyOf = (resource: FhirResource) => (resource.id ? `${resource.resourceType}/${resource.id}` : undefined);
 
+/**
+ * The results of several searches of one record (its categories, its date windows) with each
+ * resource once: the same record can answer two of them. One without an id cannot be told apart and is kept.
+ */
+export function keptOnce(resources: readonly FhirResource[]): FhirResource[] {
+  const byId = new Map<string, FhirResource>();
+  const unnamed: FhirResource[] = [];
+  for (const resource of resources) {
+    const key = keyOf(resource);
+    if (key) byId.set(key, resource);
+    else unnamed.push(resource);
+  }
+  return [...byId.values(), ...unnamed];
+}
+
 /** Walks from a first page, starting again from `firstUrl` when a next link has expired (bounded). */
 async function walkAll(get: FhirGet, first: Bundle, firstUrl: string, options: SearchOptions, firstPages: ReadAhead): Promise<SearchResult> {
   const kept = new Set<string>();

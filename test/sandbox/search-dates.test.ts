@@ -3,6 +3,8 @@ import { Operator, matchesSearchRequest, type SearchRequest } from '@medplum/cor
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDefinitions } from '../../sandbox/fhir/definitions';
 import { matcher } from '../../sandbox/fhir/search';
+import { dateWindows } from '../../lib/sources/date-windows';
+import { bundleResources, exampleFiles, readExample } from '../corpus/examples';
 
 const observation = (id: string, effective: Partial<Observation>): Observation => ({
   resourceType: 'Observation', id, status: 'final', code: { text: 'Haemoglobin' }, subject: { reference: 'Patient/p' }, ...effective,
@@ -50,5 +52,39 @@ describe('the sandbox answers a date search from its date index exactly as medpl
     expect(RECORDS.filter(test).map((r) => r.id)).toEqual(RECORDS.filter((r) => matchesSearchRequest(r, request)).map((r) => r.id));
     expect(RECORDS.filter(test).map((r) => r.id)).toContain('period');
     expect(RECORDS.filter(test).map((r) => r.id)).not.toContain('undated');
+  });
+
+  it('answers every public example Observation as medplum would, and date windows lose or add none of them', () => {
+    // Written by others: every Observation in the R4 examples and in the IPS guide's example Bundles.
+    const observations = [
+      ...exampleFiles('hl7.fhir.r4.examples').filter((f) => f.startsWith('Observation-')).map((f) => readExample('hl7.fhir.r4.examples', f)),
+      ...exampleFiles('hl7.fhir.uv.ips', 'example').filter((f) => f.startsWith('Bundle-')).flatMap((f) => bundleResources(readExample('hl7.fhir.uv.ips', `example/${f}`))),
+    ].filter((r) => r.resourceType === 'Observation') as unknown as Observation[];
+    expect(observations.length).toBeGreaterThan(60);
+    // Their dates run from the 1990s to the 2020s: a horizon and windows across all of them.
+    const horizon = '1995-01-01';
+    const whole: SearchRequest = { resourceType: 'Observation', filters: [{ code: 'date', operator: Operator.GREATER_THAN_OR_EQUALS, value: horizon }] };
+    const query = { resourceType: 'Observation', url: `Observation?patient=x&_count=1000&date=ge${horizon}`, firstScreen: false };
+    const windows = dateWindows(query, { resourceType: 'Bundle', type: 'searchset', total: 6000 }, Date.parse('2026-12-02T00:00:00Z'), 6, 1000)!;
+    expect(windows).toHaveLength(6);
+    const requestOf = (url: string): SearchRequest => ({
+      resourceType: 'Observation',
+      filters: new URLSearchParams(url.split('?')[1]).getAll('date').map((d) => ({
+        code: 'date', operator: d.startsWith('ge') ? Operator.GREATER_THAN_OR_EQUALS : Operator.LESS_THAN, value: d.slice(2),
+      })),
+    });
+    const inWhole = observations.filter((o) => matchesSearchRequest(o, whole));
+    expect(inWhole.length).toBeGreaterThan(30);
+    const found = new Set<Observation>();
+    for (const window of windows) {
+      const request = requestOf(window.url);
+      const test = matcher(request);
+      for (const o of observations) {
+        expect([o.id, window.url, test(o)]).toEqual([o.id, window.url, matchesSearchRequest(o, request)]);
+        if (test(o)) found.add(o);
+      }
+    }
+    // The windows together bring exactly what the one search brings.
+    expect(observations.filter((o) => found.has(o))).toEqual(inWhole);
   });
 });
